@@ -1,0 +1,3 @@
+from monev_cli.cli import main
+
+main()

@@ -1,0 +1,113 @@
+"""The ``monev`` command: the root options, the commands, and the one place
+where errors become a single ``Error:`` line on stderr."""
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer import _click  # typer bundles click; its exceptions live here
+from typer.core import TyperGroup
+
+from monev_cli.commands import complaints, setup
+from monev_cli.commands.common import Session, default_register_path, os_user
+from monev_cli.errors import MonevError
+from monev_cli.i18n import _
+
+
+class MonevGroup(TyperGroup):
+    """Runs a command and turns every failure into one line and an exit code."""
+
+    def main(self, args=None, prog_name=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(
+                args=args,
+                prog_name=prog_name or "monev",
+                standalone_mode=False,
+                **extra,
+            )
+        except MonevError as error:
+            _fail(error.message, error.exit_code)
+        except _click.exceptions.NoArgsIsHelpError:
+            sys.exit(0)  # the help has been shown
+        except _click.exceptions.UsageError as error:
+            _fail(_usage_message(error), error.exit_code)
+        except _click.exceptions.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except sqlite3.Error as error:
+            _fail(
+                _(
+                    "The register could not be read or written ({reason}); nothing "
+                    "was changed. Run 'monev check'."
+                ).format(reason=error),
+                1,
+            )
+        except typer.Abort:
+            _fail(_("Cancelled: nothing was changed."), 1)
+        except BrokenPipeError:
+            # The reader (head, a pager) has gone: stop quietly, as cat does.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_message(error) -> str:
+    command = error.ctx.command_path if error.ctx else "monev"
+    return _("{message} (see '{command} --help')").format(
+        message=error.format_message().rstrip("."), command=command
+    )
+
+
+def _fail(message: str, code: int) -> None:
+    sys.stderr.write(f"Error: {' '.join(message.split())}\n")
+    sys.exit(code or 1)
+
+
+app = typer.Typer(
+    cls=MonevGroup,
+    name="monev",
+    help=_(
+        "Keep an agency's register of public-service complaints (pengaduan "
+        "pelayanan publik), answer each in time, and write the yearly report."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="MONEV_DB",
+            help=_("Register file (default: MONEV_DB, else the per-user register)."),
+            show_default=False,
+        ),
+    ] = None,
+    officer: Annotated[
+        str | None,
+        typer.Option(
+            "--officer",
+            envvar="MONEV_OFFICER",
+            help=_("Officer name written into the history (default: your login)."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = Session(
+        db_path=db or default_register_path(), officer=officer or os_user()
+    )
+
+
+setup.add_to(app)
+complaints.add_to(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,70 @@
+"""What every command shares: the session, today's date, the officer's stamp."""
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from monev_cli.dates import parse_date
+from monev_cli.i18n import _
+from monev_cli.register import Register, open_register
+from monev_cli.register.complaints import Stamp
+
+
+@dataclass
+class Session:
+    db_path: Path
+    officer: str
+
+    def open(self) -> Register:
+        return open_register(self.db_path)
+
+    def stamp(self, as_of: date) -> Stamp:
+        logged_at = datetime.now().astimezone().isoformat(timespec="seconds")
+        return Stamp(officer=self.officer, logged_at=logged_at, as_of=as_of)
+
+
+def default_register_path() -> Path:
+    """The per-user register: under XDG_DATA_HOME (or %APPDATA% on Windows)."""
+    if os.name == "nt":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "monev" / "register.db"
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help=_("Take this date (YYYY-MM-DD) as today (default: today)."),
+        show_default=False,
+    ),
+]
+
+JsonFlag = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
+
+
+def today(as_of: str | None) -> date:
+    """The command line's "today": the only place the clock is read."""
+    return parse_date(as_of) if as_of else date.today()
+
+
+def optional_date(text: str | None) -> date | None:
+    return parse_date(text) if text else None
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()

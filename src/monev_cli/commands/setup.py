@@ -1,0 +1,126 @@
+"""Setting a register up: init, the agency profile, code lists, the sample."""
+
+from typing import Annotated
+
+import typer
+
+from monev_cli.commands import output
+from monev_cli.commands.common import AsOf, JsonFlag, today
+from monev_cli.i18n import _
+from monev_cli.models import PROFILE_KEYS
+from monev_cli.register import catalog, create_register, open_register
+from monev_cli.sample import fill
+
+
+def init(ctx: typer.Context) -> None:
+    """Create a new, empty register."""
+    path = ctx.obj.db_path
+    create_register(path).close()
+    typer.echo(
+        _(
+            "Created the register {path}. Next: 'monev profile set agency \"...\"'."
+        ).format(path=path)
+    )
+
+
+def sample(
+    ctx: typer.Context,
+    count: Annotated[
+        int, typer.Option("--count", min=1, max=100_000, help=_("How many complaints."))
+    ] = 300,
+    as_of: AsOf = None,
+) -> None:
+    """Fill a register (created if missing) with a realistic sample."""
+    session = ctx.obj
+    register = (
+        open_register(session.db_path)
+        if session.db_path.exists()
+        else create_register(session.db_path)
+    )
+    stored = fill(register, session.stamp(today(as_of)), count)
+    typer.echo(
+        _("Recorded {count} sample complaints in {path}.").format(
+            count=stored, path=session.db_path
+        )
+    )
+
+
+profile_app = typer.Typer(
+    help=_("The agency profile used on the report's cover and signature."),
+    no_args_is_help=True,
+)
+
+
+@profile_app.command("show")
+def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Show every profile key."""
+    values = catalog.profile(ctx.obj.open())
+    if as_json:
+        output.print_json(values)
+        return
+    rows = [(key, value or "-", PROFILE_KEYS[key]) for key, value in values.items()]
+    output.console().print(
+        output.table(None, [_("Key"), _("Value"), _("Meaning")], rows)
+    )
+
+
+@profile_app.command("set")
+def profile_set(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help=_("One of the profile keys."))],
+    value: Annotated[str, typer.Argument(help=_("The new value."))],
+) -> None:
+    """Set one profile key."""
+    stored = catalog.set_profile(ctx.obj.open(), key, value)
+    typer.echo(_("{key} = {value}").format(key=key.strip().lower(), value=stored))
+
+
+def _code_app(table: str, help_text: str) -> typer.Typer:
+    group = typer.Typer(help=help_text, invoke_without_command=True)
+
+    @group.callback()
+    def show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+        if ctx.invoked_subcommand:
+            return
+        codes = catalog.codes(ctx.obj.open(), table)
+        if as_json:
+            output.print_json([code.__dict__ for code in codes])
+            return
+        header = [_("Code"), _("Label")]
+        rows = [(code.code, code.label) for code in codes]
+        if table == "types":
+            header.append(_("Classification"))
+            rows = [(code.code, code.label, code.classification) for code in codes]
+        output.console().print(output.table(None, header, rows))
+
+    @group.command("add")
+    def add(
+        ctx: typer.Context,
+        code: Annotated[str, typer.Argument(help=_("Short code, e.g. whatsapp."))],
+        label: Annotated[str, typer.Argument(help=_("Label used in reports."))],
+        classification: Annotated[
+            str | None,
+            typer.Option(help=_("For types: informatif or penyimpangan.")),
+        ] = None,
+    ) -> None:
+        """Add a code to the agency's list."""
+        added = catalog.add_code(ctx.obj.open(), table, code, label, classification)
+        typer.echo(
+            _("Added {code}: {label}.").format(code=added.code, label=added.label)
+        )
+
+    return group
+
+
+def add_to(app: typer.Typer) -> None:
+    app.command()(init)
+    app.add_typer(profile_app, name="profile")
+    app.add_typer(
+        _code_app("channels", _("The channels complaints arrive through.")),
+        name="channels",
+    )
+    app.add_typer(
+        _code_app("types", _("The types of complaint.")),
+        name="types",
+    )
+    app.command()(sample)

@@ -1,0 +1,70 @@
+"""Parsing and checking the dates people type. Pure functions: no clock."""
+
+import re
+from datetime import date
+
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+
+EARLIEST = date(2000, 1, 1)
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_INDONESIAN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(text: str) -> date:
+    """Read ``YYYY-MM-DD`` or ``DD/MM/YYYY`` (as typed in Indonesia)."""
+    cleaned = text.strip()
+    if match := _ISO.match(cleaned):
+        year, month, day = match.groups()
+    elif match := _INDONESIAN.match(cleaned):
+        day, month, year = match.groups()
+    else:
+        raise InputError(
+            _("'{text}' is not a date: type it as YYYY-MM-DD or DD/MM/YYYY.").format(
+                text=text
+            )
+        )
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise InputError(
+            _("'{text}' is not a real calendar date: check the day and month.").format(
+                text=text
+            )
+        ) from None
+
+
+def check_received_on(received_on: date, as_of: date) -> date:
+    """A complaint cannot arrive in the future, nor before 2000."""
+    if received_on > as_of:
+        raise InputError(
+            _(
+                "The received date {received} is after today ({today}): check the date."
+            ).format(received=received_on.isoformat(), today=as_of.isoformat())
+        )
+    if received_on < EARLIEST:
+        raise InputError(
+            _("The received date {received} is before 2000: check the year.").format(
+                received=received_on.isoformat()
+            )
+        )
+    return received_on
+
+
+def check_event_on(event_on: date, not_before: date, as_of: date) -> date:
+    """A history entry lies between the last entry and today."""
+    if event_on > as_of:
+        raise InputError(
+            _("The date {date} is after today ({today}): check the date.").format(
+                date=event_on.isoformat(), today=as_of.isoformat()
+            )
+        )
+    if event_on < not_before:
+        raise InputError(
+            _(
+                "The date {date} is before {earlier}, the complaint's previous "
+                "entry: give a date on or after it."
+            ).format(date=event_on.isoformat(), earlier=not_before.isoformat())
+        )
+    return event_on

@@ -1,0 +1,120 @@
+"""The register's vocabulary as plain data: codes, labels and records. No I/O."""
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+
+STATUS_LABELS = {"diterima": "Diterima", "proses": "Proses", "selesai": "Selesai"}
+STATUSES = tuple(STATUS_LABELS)
+OPEN_STATUSES = ("diterima", "proses")
+DONE = "selesai"
+
+CLASSIFICATIONS = ("informatif", "penyimpangan")
+
+# (code, label in reports); the order is the order of the report's Tabel 1.
+DEFAULT_CHANNELS = (
+    ("website", "Website"),
+    ("langsung", "Pengaduan disampaikan langsung"),
+    ("facebook", "Facebook"),
+    ("telepon", "Telepon/Call Center"),
+    ("instagram", "Instagram"),
+    ("lapor", "LAPOR! SP4N"),
+    ("kotak", "Kotak Pengaduan"),
+    ("email", "Email"),
+    ("youtube", "YouTube"),
+    ("surat", "Surat"),
+)
+
+# (code, label in reports, default classification); the order of Tabel 2.
+DEFAULT_TYPES = (
+    ("disiplin", "Pelanggaran disiplin", "penyimpangan"),
+    ("wewenang", "Penyalahgunaan wewenang", "penyimpangan"),
+    ("standar", "Standar layanan", "informatif"),
+    ("informasi", "Informasi/saran", "informatif"),
+    ("layanan", "Pengaduan layanan", "informatif"),
+    ("lainnya", "Lainnya", "informatif"),
+)
+
+# key -> what it holds; everything a report's cover and signature need.
+PROFILE_KEYS = {
+    "agency": "full name of the agency",
+    "agency_short": "short name used in running text",
+    "region": "region, e.g. Kabupaten Karangasem",
+    "city": "where the report is signed",
+    "address": "office address",
+    "phone": "complaint telephone / call centre",
+    "website": "agency website",
+    "head_name": "name of the head of the agency",
+    "head_title": "position of the head, as in the signature block",
+    "head_nip": "civil-service number (NIP) of the head",
+    "prefix": "tracking-number prefix",
+}
+DEFAULT_PREFIX = "ADU"
+
+EVENT_RECORDED = "dicatat"
+EVENT_STATUS = "status"
+EVENT_NOTE = "catatan"
+EVENT_VOID = "batal"
+
+
+@dataclass(frozen=True)
+class Code:
+    """A channel or a complaint type."""
+
+    code: str
+    label: str
+    classification: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of a complaint's history; history is append-only."""
+
+    kind: str
+    event_on: date
+    logged_at: str
+    officer: str
+    status: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["event_on"] = self.event_on.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class Complaint:
+    id: int
+    tracking_no: str
+    received_on: date
+    channel: str
+    type: str
+    classification: str
+    summary: str
+    status: str
+    due_on: date
+    name: str | None = None
+    contact: str | None = None
+    confidential: bool = False
+    unit: str | None = None
+    external_ref: str | None = None
+    answered_on: date | None = None
+    voided: bool = False
+    void_reason: str | None = None
+    events: tuple[Event, ...] = field(default=())
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES and not self.voided
+
+    def without_personal(self) -> "Complaint":
+        """The same complaint with the complainant's identity withheld."""
+        return replace(self, name=None, contact=None)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        for key in ("received_on", "due_on", "answered_on"):
+            value = getattr(self, key)
+            data[key] = value.isoformat() if value else None
+        data["events"] = [event.to_dict() for event in self.events]
+        return data

@@ -1,0 +1,137 @@
+"""The agency profile and its lists of channels and complaint types."""
+
+import re
+
+from monev_cli.errors import InputError, NotFoundError
+from monev_cli.i18n import _
+from monev_cli.models import CLASSIFICATIONS, PROFILE_KEYS, Code
+from monev_cli.register.connection import Register
+
+CODE_KINDS = {"channels": "channel", "types": "type"}
+_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,29}$")
+_PREFIX = re.compile(r"^[A-Z0-9]{1,10}$")
+
+
+def profile(register: Register) -> dict[str, str]:
+    """Every profile key, empty where the agency has not filled it in."""
+    stored = dict(register.rows("SELECT key, value FROM profile"))
+    return {key: stored.get(key) or "" for key in PROFILE_KEYS}
+
+
+def set_profile(register: Register, key: str, value: str) -> str:
+    key = key.strip().lower()
+    if key not in PROFILE_KEYS:
+        raise InputError(
+            _("Unknown profile key '{key}'. Valid keys: {choices}.").format(
+                key=key, choices=", ".join(PROFILE_KEYS)
+            )
+        )
+    value = value.strip()
+    if key == "prefix":
+        value = _check_prefix(value)
+    with register.write() as conn:
+        conn.execute(
+            "INSERT INTO profile (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+    return value
+
+
+def _check_prefix(value: str) -> str:
+    value = value.upper()
+    if not _PREFIX.match(value):
+        raise InputError(
+            _(
+                "The prefix '{value}' cannot be used: give 1 to 10 letters or "
+                "digits, without spaces (e.g. ADU)."
+            ).format(value=value)
+        )
+    return value
+
+
+def codes(register: Register, table: str) -> list[Code]:
+    """The channels or the types, in report order."""
+    extra = ", classification" if table == "types" else ", NULL"
+    return [
+        Code(row[0], row[1], row[2])
+        for row in register.rows(
+            f"SELECT code, label{extra} FROM {_table(table)} ORDER BY position, code"
+        )
+    ]
+
+
+def resolve_code(register: Register, table: str, text: str) -> Code:
+    """The channel or type named by ``text``, case-insensitively."""
+    wanted = text.strip().lower()
+    for code in codes(register, table):
+        if code.code == wanted:
+            return code
+    kind = CODE_KINDS[_table(table)]
+    raise InputError(
+        _("Unknown {kind} '{code}'. Valid {kind}s: {choices}.").format(
+            kind=kind,
+            code=text,
+            choices=", ".join(code.code for code in codes(register, table)),
+        )
+    )
+
+
+def add_code(
+    register: Register,
+    table: str,
+    code: str,
+    label: str,
+    classification: str | None = None,
+) -> Code:
+    """Extend the agency's list; an existing code is never overwritten."""
+    code = code.strip().lower()
+    label = label.strip()
+    if not _CODE.match(code):
+        raise InputError(
+            _(
+                "The code '{code}' cannot be used: give up to 30 lowercase "
+                "letters, digits, '-' or '_' (e.g. whatsapp)."
+            ).format(code=code)
+        )
+    if not label:
+        raise InputError(_('Give a label for the report, e.g. "WhatsApp".'))
+    row = {"code": code, "label": label}
+    if _table(table) == "types":
+        row["classification"] = check_classification(classification or "informatif")
+    with register.write() as conn:
+        if conn.execute(
+            f"SELECT 1 FROM {_table(table)} WHERE code = ?", (code,)
+        ).fetchone():
+            raise InputError(
+                _("The {kind} '{code}' exists already.").format(
+                    kind=CODE_KINDS[_table(table)], code=code
+                )
+            )
+        position = conn.execute(
+            f"SELECT COALESCE(MAX(position), 0) + 1 FROM {_table(table)}"
+        ).fetchone()[0]
+        columns = ", ".join([*row, "position"])
+        marks = ", ".join("?" * (len(row) + 1))
+        conn.execute(
+            f"INSERT INTO {_table(table)} ({columns}) VALUES ({marks})",
+            (*row.values(), position),
+        )
+    return Code(code, label, row.get("classification"))
+
+
+def check_classification(text: str) -> str:
+    value = text.strip().lower()
+    if value not in CLASSIFICATIONS:
+        raise InputError(
+            _("Unknown classification '{value}'. Valid: {choices}.").format(
+                value=text, choices=", ".join(CLASSIFICATIONS)
+            )
+        )
+    return value
+
+
+def _table(table: str) -> str:
+    if table not in CODE_KINDS:
+        raise NotFoundError(f"no code list named {table}")
+    return table

@@ -1,0 +1,191 @@
+"""Opening a register file, and the one way to write to it: ``Register.write()``."""
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from monev_cli.errors import RegisterFileError
+from monev_cli.i18n import _
+from monev_cli.register import migrations
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class Register:
+    """One agency's register: a SQLite connection and its transactions."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._db = None
+
+    @property
+    def db(self):
+        """A sqlite-utils view of the connection, imported only when needed."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """All of a change or none of it; the write lock is taken up front so
+        that two desks never read the same next tracking number."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise _file_error(self.path, error) from None
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            self.conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError):
+                raise _file_error(self.path, error) from None
+            raise
+
+    def rows(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def create_register(path: Path) -> Register:
+    """Make a new register file, readable by its owner only."""
+    if path.exists():
+        raise RegisterFileError(
+            _("A register already exists at {path}: nothing was changed.").format(
+                path=path
+            )
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise RegisterFileError(
+            _("Cannot create a register at {path}: {reason}.").format(
+                path=path, reason=error.strerror
+            )
+        ) from None
+    register = Register(_connect(path), path)
+    register.conn.execute("PRAGMA journal_mode=WAL")
+    migrations.apply(register.db)
+    return register
+
+
+def open_register(path: Path) -> Register:
+    """Open an existing register, bringing an older one up to date."""
+    _check_file(path)
+    try:
+        register = Register(_connect(path), path)
+        applied = _applied_migrations(register)
+    except sqlite3.DatabaseError:
+        raise RegisterFileError(
+            _("{path} is not a monev register (not a SQLite database).").format(
+                path=path
+            )
+        ) from None
+    _check_version(register, applied)
+    if len(applied) < len(migrations.NAMES):
+        with _translated_errors(path):
+            migrations.apply(register.db)
+    return register
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise RegisterFileError(
+            _("{path} is a folder: give the path of a register file.").format(path=path)
+        )
+    if not path.exists():
+        raise RegisterFileError(
+            _(
+                "There is no register at {path}. Create one with 'monev init', "
+                "or point to yours with --db or MONEV_DB."
+            ).format(path=path)
+        )
+    if not os.access(path, os.R_OK):
+        raise RegisterFileError(
+            _("Cannot read {path}: check the file's permissions.").format(path=path)
+        )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _applied_migrations(register: Register) -> list[str]:
+    exists = register.row(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+        ("_sqlite_migrations",),
+    )
+    if not exists:
+        return []
+    return [
+        row[0]
+        for row in register.rows(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+            (migrations.MIGRATION_SET,),
+        )
+    ]
+
+
+def _check_version(register: Register, applied: list[str]) -> None:
+    path = register.path
+    if not applied:
+        register.close()
+        raise RegisterFileError(
+            _("{path} is a SQLite database but not a monev register.").format(path=path)
+        )
+    unknown = [name for name in applied if name not in migrations.NAMES]
+    if unknown:
+        register.close()
+        raise RegisterFileError(
+            _(
+                "{path} was written by a newer version of monev: upgrade monev "
+                "to open it."
+            ).format(path=path)
+        )
+
+
+@contextmanager
+def _translated_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        raise _file_error(path, error) from None
+
+
+def _file_error(path: Path, error: sqlite3.OperationalError) -> RegisterFileError:
+    text = str(error)
+    if "readonly" in text:
+        return RegisterFileError(
+            _(
+                "The register {path} is read-only: nothing was changed. Check "
+                "the file's permissions."
+            ).format(path=path)
+        )
+    if "locked" in text or "busy" in text:
+        return RegisterFileError(
+            _(
+                "The register {path} is busy with another desk's change: "
+                "nothing was changed. Try again in a moment."
+            ).format(path=path)
+        )
+    return RegisterFileError(
+        _("The register {path} could not be written ({reason}).").format(
+            path=path, reason=text
+        )
+    )

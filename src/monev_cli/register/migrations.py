@@ -1,0 +1,119 @@
+"""Numbered schema migrations, applied in order through sqlite-utils.
+
+Never edit a migration that has shipped: add the next number instead. The
+functions are plain so that ``NAMES`` can be read without importing
+sqlite-utils (it is slow to import and most commands do not need it).
+"""
+
+from monev_cli.models import DEFAULT_CHANNELS, DEFAULT_PREFIX, DEFAULT_TYPES
+
+MIGRATION_SET = "monev"
+
+
+def m001_initial(db) -> None:
+    db["profile"].create({"key": str, "value": str}, pk="key")
+    db["profile"].insert({"key": "prefix", "value": DEFAULT_PREFIX})
+    db["channels"].create(
+        {"code": str, "label": str, "detail": str, "position": int}, pk="code"
+    )
+    db["channels"].insert_all(
+        {"code": code, "label": label, "detail": None, "position": index}
+        for index, (code, label) in enumerate(DEFAULT_CHANNELS, start=1)
+    )
+    db["types"].create(
+        {"code": str, "label": str, "classification": str, "position": int},
+        pk="code",
+    )
+    db["types"].insert_all(
+        {"code": code, "label": label, "classification": cls, "position": index}
+        for index, (code, label, cls) in enumerate(DEFAULT_TYPES, start=1)
+    )
+    db["settings"].create(
+        {"key": str, "effective_from": str, "value": str},
+        pk=("key", "effective_from"),
+    )
+    db["holidays"].create({"day": str, "name": str}, pk="day")
+    _create_complaints(db)
+    _create_events(db)
+
+
+def _create_complaints(db) -> None:
+    db["complaints"].create(
+        {
+            "id": int,
+            "tracking_no": str,
+            "year": int,
+            "seq": int,
+            "received_on": str,
+            "channel": str,
+            "type": str,
+            "classification": str,
+            "summary": str,
+            "name": str,
+            "contact": str,
+            "confidential": int,
+            "unit": str,
+            "external_ref": str,
+            "status": str,
+            "due_on": str,
+            "answered_on": str,
+            "voided": int,
+            "void_reason": str,
+        },
+        pk="id",
+        not_null={
+            "tracking_no",
+            "year",
+            "seq",
+            "received_on",
+            "channel",
+            "type",
+            "classification",
+            "summary",
+            "confidential",
+            "status",
+            "due_on",
+            "voided",
+        },
+        defaults={"confidential": 0, "voided": 0},
+        foreign_keys=[("channel", "channels", "code"), ("type", "types", "code")],
+    )
+    table = db["complaints"]
+    table.create_index(["tracking_no"], unique=True)
+    table.create_index(["year", "seq"], unique=True)
+    table.create_index(["received_on"])
+    table.create_index(["status", "due_on"])
+    table.create_index(["external_ref"])
+
+
+def _create_events(db) -> None:
+    db["events"].create(
+        {
+            "id": int,
+            "complaint_id": int,
+            "kind": str,
+            "status": str,
+            "event_on": str,
+            "logged_at": str,
+            "officer": str,
+            "note": str,
+        },
+        pk="id",
+        not_null={"complaint_id", "kind", "event_on", "logged_at", "officer"},
+        foreign_keys=[("complaint_id", "complaints", "id")],
+    )
+    db["events"].create_index(["complaint_id"])
+
+
+MIGRATIONS = (m001_initial,)
+NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
+
+
+def apply(db) -> None:
+    """Bring the register at ``db`` (a sqlite_utils Database) up to date."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for migration in MIGRATIONS:
+        migrations()(migration)
+    migrations.apply(db)

@@ -1,0 +1,47 @@
+"""Checking the free text people type. Pure functions."""
+
+import unicodedata
+
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+
+SUMMARY_MAX = 4000
+SHORT_MAX = 200
+
+
+def clean_text(
+    value: str | None,
+    field: str,
+    *,
+    required: bool = False,
+    max_length: int = SHORT_MAX,
+    multiline: bool = False,
+) -> str | None:
+    """Trimmed text, or ``None`` when optional and empty; refuses control
+    characters, which a terminal or spreadsheet would act upon."""
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise InputError(_("The {field} is empty: type it in.").format(field=field))
+        return None
+    allowed = "\n\t" if multiline else ""
+    for char in text:
+        if unicodedata.category(char) == "Cc" and char not in allowed:
+            raise InputError(
+                _(
+                    "The {field} holds a control character ({code}): retype it "
+                    "as plain text."
+                ).format(field=field, code=f"U+{ord(char):04X}")
+            )
+        if unicodedata.category(char) == "Cs":
+            raise InputError(
+                _("The {field} is not valid UTF-8 text: retype it.").format(field=field)
+            )
+    if len(text) > max_length:
+        raise InputError(
+            _(
+                "The {field} is {length} characters long; at most {limit} fit: "
+                "shorten it."
+            ).format(field=field, length=len(text), limit=max_length)
+        )
+    return text

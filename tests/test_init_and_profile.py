@@ -1,0 +1,120 @@
+import os
+import stat
+
+from conftest import Monev
+from typer.testing import CliRunner
+
+from monev_cli.cli import app
+from monev_cli.models import PROFILE_KEYS
+
+
+def test_init_creates_a_register_readable_by_its_owner_only(fresh):
+    out = fresh.ok("init")
+    assert str(fresh.db) in out
+    assert stat.S_IMODE(os.stat(fresh.db).st_mode) == 0o600
+
+
+def test_init_refuses_to_overwrite(monev):
+    assert monev.fails("init") == (
+        f"Error: A register already exists at {monev.db}: nothing was changed."
+    )
+
+
+def test_a_missing_register_is_named_and_not_created(fresh):
+    assert fresh.fails("list") == (
+        f"Error: There is no register at {fresh.db}. Create one with "
+        "'monev init', or point to yours with --db or MONEV_DB."
+    )
+    assert not fresh.db.exists()
+
+
+def test_register_found_through_environment(tmp_path, monev):
+    result = CliRunner().invoke(
+        app,
+        ["profile", "show", "--json"],
+        env={"MONEV_DB": str(monev.db)},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("{")
+
+
+def test_default_register_path_follows_xdg(monkeypatch, tmp_path):
+    from monev_cli.commands.common import default_register_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_register_path() == tmp_path / "monev" / "register.db"
+
+
+def test_profile_starts_with_the_default_prefix(monev):
+    profile = monev.json("profile", "show")
+    assert list(profile) == list(PROFILE_KEYS)
+    assert profile["prefix"] == "ADU"
+    assert profile["agency"] == ""
+
+
+def test_profile_set_and_show(monev):
+    assert monev.ok("profile", "set", "head_name", "I Komang Daging") == (
+        "head_name = I Komang Daging\n"
+    )
+    assert monev.json("profile", "show")["head_name"] == "I Komang Daging"
+
+
+def test_unknown_profile_key_lists_the_valid_ones(monev):
+    assert monev.fails("profile", "set", "boss", "x") == (
+        "Error: Unknown profile key 'boss'. Valid keys: "
+        + ", ".join(PROFILE_KEYS)
+        + "."
+    )
+
+
+def test_prefix_with_spaces_is_refused(monev):
+    assert monev.fails("profile", "set", "prefix", "AD U") == (
+        "Error: The prefix 'AD U' cannot be used: give 1 to 10 letters or "
+        "digits, without spaces (e.g. ADU)."
+    )
+
+
+def test_prefix_applies_to_new_tracking_numbers(monev):
+    monev.ok("profile", "set", "prefix", "dsk")
+    assert monev.record()["tracking_no"] == "DSK-2023-0001"
+
+
+def test_channels_and_types_list_defaults(monev):
+    channels = monev.json("channels")
+    assert [c["code"] for c in channels][:3] == ["website", "langsung", "facebook"]
+    assert channels[1]["label"] == "Pengaduan disampaikan langsung"
+    types = {t["code"]: t for t in monev.json("types")}
+    assert types["wewenang"]["classification"] == "penyimpangan"
+    assert types["informasi"]["label"] == "Informasi/saran"
+
+
+def test_an_agency_adds_its_own_channel(monev):
+    assert monev.ok("channels", "add", "WhatsApp", "WhatsApp") == (
+        "Added whatsapp: WhatsApp.\n"
+    )
+    assert monev.record(channel="whatsapp")["channel"] == "whatsapp"
+    assert monev.fails("channels", "add", "whatsapp", "WA") == (
+        "Error: The channel 'whatsapp' exists already."
+    )
+
+
+def test_an_agency_adds_a_type_with_its_classification(monev):
+    monev.ok(
+        "types", "add", "pungli", "Pungutan liar", "--classification", "penyimpangan"
+    )
+    assert monev.record(type="pungli")["classification"] == "penyimpangan"
+
+
+def test_not_a_sqlite_file(tmp_path, fresh):
+    fresh.db.write_text("hello, this is not a database " * 100)
+    before = fresh.db.read_bytes()
+    assert fresh.fails("list") == (
+        f"Error: {fresh.db} is not a monev register (not a SQLite database)."
+    )
+    assert fresh.db.read_bytes() == before
+
+
+def test_a_folder_is_not_a_register(tmp_path):
+    assert Monev(tmp_path).fails("list") == (
+        f"Error: {tmp_path} is a folder: give the path of a register file."
+    )
