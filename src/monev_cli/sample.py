@@ -117,18 +117,24 @@ def _steps(rng: random.Random) -> tuple[tuple[int, str, str], ...]:
 
 
 def fill(register: Register, stamp: Stamp, count: int = 300) -> int:
-    """Fill ``register`` with the sample and the sample agency profile."""
-    for key, value in SAMPLE_PROFILE.items():
-        catalog.set_profile(register, key, value)
+    """Fill ``register`` with the sample and the sample agency profile, all of
+    it or, if interrupted, none of it."""
     stored = 0
-    for item in generate(count):
-        if item.draft.received_on > stamp.as_of:
-            continue
-        complaint = record(register, item.draft, stamp)
-        for after, status, note in item.steps:
-            when = item.draft.received_on + timedelta(days=after)
-            if when > stamp.as_of:
-                break
-            change_status(register, complaint.tracking_no, status, note, when, stamp)
-        stored += 1
+    with register.write():
+        for key, value in SAMPLE_PROFILE.items():
+            catalog.set_profile(register, key, value)
+        for item in generate(count):
+            if item.draft.received_on > stamp.as_of:
+                continue
+            _store(register, item, stamp)
+            stored += 1
     return stored
+
+
+def _store(register: Register, item: SampleComplaint, stamp: Stamp) -> None:
+    complaint = record(register, item.draft, stamp)
+    for after, status, note in item.steps:
+        when = item.draft.received_on + timedelta(days=after)
+        if when > stamp.as_of:
+            break
+        change_status(register, complaint.tracking_no, status, note, when, stamp)

@@ -32,8 +32,13 @@ class Register:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """All of a change or none of it; the write lock is taken up front so
-        that two desks never read the same next tracking number."""
+        """All of a change or none of it. The write lock is taken up front so
+        that two desks never read the same next tracking number; a write
+        inside a write becomes a savepoint of the outer one."""
+        if self.conn.in_transaction:
+            with self._savepoint():
+                yield self.conn
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -42,10 +47,22 @@ class Register:
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException as error:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             if isinstance(error, sqlite3.OperationalError):
                 raise _file_error(self.path, error) from None
             raise
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self.conn.execute("SAVEPOINT nested")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO nested")
+            raise
+        finally:
+            self.conn.execute("RELEASE nested")
 
     def rows(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
