@@ -52,8 +52,9 @@ def table(title: str | None, header: Sequence[str], rows: Iterable[Sequence]):
     from rich.text import Text
 
     result = Table(title=title, title_justify="left", show_lines=False)
-    for name in header:
-        result.add_column(name)
+    # Codes and dates stay whole; the last column, free text, wraps.
+    for index, name in enumerate(header, start=1):
+        result.add_column(name, no_wrap=index < len(header))
     for row in rows:
         result.add_row(*(Text("" if value is None else str(value)) for value in row))
     return result
