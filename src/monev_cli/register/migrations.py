@@ -105,7 +105,20 @@ def _create_events(db) -> None:
     db["events"].create_index(["complaint_id"])
 
 
-MIGRATIONS = (m001_initial,)
+def m002_deadlines(db) -> None:
+    # The national calendar as first used, so that every due date of the
+    # register is counted on the same holidays, and so that recording a
+    # complaint does not import the holidays package each time.
+    db["national_holidays"].create({"day": str, "name": str}, pk="day")
+    db["national_years"].create({"year": int, "source": str}, pk="year")
+    # The overdue report and its count read only open complaints by due date.
+    db.execute(
+        "CREATE INDEX complaints_open_due ON complaints (due_on) "
+        "WHERE status IN ('diterima', 'proses') AND voided = 0"
+    )
+
+
+MIGRATIONS = (m001_initial, m002_deadlines)
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
 
