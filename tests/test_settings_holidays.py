@@ -17,6 +17,10 @@ def due(monev, ref: str) -> str:
     return monev.json("show", ref, "--as-of", LATER)["due_on"]
 
 
+def set_setting(monev, key: str, value: str, since: str) -> str:
+    return monev.ok("settings", "set", key, value, "--from", since, "--as-of", AS_OF)
+
+
 def record_on(monev, day: str) -> dict:
     """A complaint received in 2024 or 2025 (``monev.record`` stops at AS_OF)."""
     return monev.json(
@@ -37,16 +41,7 @@ def test_defaults_shown(monev):
 
 def test_a_limit_holds_from_its_date_on(monev):
     monev.record(date="2023-06-30")
-    out = monev.ok(
-        "settings",
-        "set",
-        "response_days",
-        "14",
-        "--from",
-        "2023-07-01",
-        "--as-of",
-        AS_OF,
-    )
+    out = set_setting(monev, "response_days", "14", "2023-07-01")
     assert out == (
         "response_days is 14 for complaints received from 2023-07-01 (was 30).\n"
         "No stored due date changed.\n"
@@ -78,29 +73,11 @@ def test_from_defaults_to_today(monev):
 def test_a_change_recomputes_the_due_dates_it_affects(monev):
     monev.record(date="2023-03-01")
     monev.record(date="2023-05-02")
-    out = monev.ok(
-        "settings",
-        "set",
-        "response_days",
-        "10",
-        "--from",
-        "2023-04-01",
-        "--as-of",
-        AS_OF,
-    )
+    out = set_setting(monev, "response_days", "10", "2023-04-01")
     assert out.splitlines()[1] == "The due date of 1 complaint was recomputed."
     assert due(monev, "ADU-2023-0001") == "2023-03-31"
     assert due(monev, "ADU-2023-0002") == "2023-05-12"
-    out = monev.ok(
-        "settings",
-        "set",
-        "response_days",
-        "20",
-        "--from",
-        "2023-01-01",
-        "--as-of",
-        AS_OF,
-    )
+    out = set_setting(monev, "response_days", "20", "2023-01-01")
     assert out == (
         "response_days is 20 for complaints received from 2023-01-01 (was 30).\n"
         "The due date of 1 complaint was recomputed.\n"
@@ -176,16 +153,7 @@ def test_working_days_skip_national_holidays_and_cuti_bersama(monev):
 
 def test_switching_to_working_days_recomputes(monev):
     record_on(monev, "2024-04-05")
-    out = monev.ok(
-        "settings",
-        "set",
-        "response_unit",
-        "working",
-        "--from",
-        "2024-01-01",
-        "--as-of",
-        AS_OF,
-    )
+    out = set_setting(monev, "response_unit", "working", "2024-01-01")
     assert out.splitlines()[1] == "The due date of 1 complaint was recomputed."
     # 30 working days from Fri 5 April 2024: 11 weekdays off on the way
     # (Idul Fitri, Labour Day, Ascension, Vesak, with their cuti bersama).

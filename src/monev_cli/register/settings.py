@@ -203,26 +203,17 @@ def set_setting(register: Register, key: str, value: str, since: date) -> Change
 
 
 def check_key(key: str) -> str:
-    cleaned = key.strip().lower()
-    if cleaned not in KEYS:
-        raise InputError(
-            _("Unknown setting '{key}'. Valid settings: {choices}.").format(
-                key=key, choices=", ".join(KEYS)
-            )
-        )
-    return cleaned
+    return _one_of(
+        key, tuple(KEYS), _("Unknown setting '{value}'. Valid settings: {choices}.")
+    )
 
 
 def check_value(key: str, value: str) -> str:
     cleaned = value.strip().lower()
     if key == RESPONSE_UNIT:
-        if cleaned not in deadlines.UNITS:
-            raise InputError(
-                _("Unknown unit '{value}'. Valid units: {choices}.").format(
-                    value=value, choices=", ".join(deadlines.UNITS)
-                )
-            )
-        return cleaned
+        return _one_of(
+            value, deadlines.UNITS, _("Unknown unit '{value}'. Valid units: {choices}.")
+        )
     if key == ACK_DAYS and cleaned == NO_LIMIT:
         return cleaned
     if (
@@ -238,6 +229,13 @@ def check_value(key: str, value: str) -> str:
             ).format(key=key, most=MAX_DAYS, hint=hint, value=value)
         )
     return str(int(cleaned))
+
+
+def _one_of(text: str, choices: tuple[str, ...], message: str) -> str:
+    cleaned = text.strip().lower()
+    if cleaned not in choices:
+        raise InputError(message.format(value=text, choices=", ".join(choices)))
+    return cleaned
 
 
 def recompute_due_dates(register: Register, where: str, params: Sequence) -> int:
