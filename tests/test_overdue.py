@@ -5,7 +5,7 @@ from conftest import AS_OF
 
 from monev_cli.commands import deadlines as commands
 from monev_cli.register import open_register
-from monev_cli.register.overdue import COUNT_SQL
+from monev_cli.register.overdue import COUNT_SQL, OVERDUE_SQL
 
 
 def overdue(monev, *args: str):
@@ -217,9 +217,18 @@ def test_within_must_not_be_negative(monev):
     )
 
 
-def test_the_count_reads_the_partial_index_of_open_complaints(monev):
+def plan(monev, sql: str, *params) -> list[str]:
     register = open_register(monev.db)
-    plan = register.rows("EXPLAIN QUERY PLAN " + COUNT_SQL, ("2023-12-31",))
-    assert [row["detail"] for row in plan] == [
+    return [row["detail"] for row in register.rows("EXPLAIN QUERY PLAN " + sql, params)]
+
+
+def test_the_count_reads_the_partial_index_of_open_complaints(monev):
+    assert plan(monev, COUNT_SQL, AS_OF) == [
         "SEARCH complaints USING INDEX complaints_open_due (due_on<?)"
+    ]
+
+
+def test_the_list_reads_its_partial_index_alone_and_in_order(monev):
+    assert plan(monev, OVERDUE_SQL, AS_OF) == [
+        "SCAN complaints USING COVERING INDEX complaints_open_list"
     ]
