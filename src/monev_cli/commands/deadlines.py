@@ -185,7 +185,12 @@ def overdue(
     ctx: typer.Context,
     within: Annotated[
         int | None,
-        typer.Option(min=0, max=365, help=_("Also list those due in the next N days.")),
+        typer.Option(
+            min=0,
+            max=365,
+            metavar="N",
+            help=_("Also list those due in the next N days."),
+        ),
     ] = None,
     count: Annotated[
         bool, typer.Option("--count", help=_("Print only the number overdue."))
