@@ -81,16 +81,11 @@ class Timeline:
 
     @property
     def has_ack_limit(self) -> bool:
-        return any(value != NO_LIMIT for _, value in self._values[ACK_DAYS])
+        return any(value != NO_LIMIT for _since, value in self._values[ACK_DAYS])
 
 
 def timeline(register: Register) -> Timeline:
-    return Timeline(
-        [
-            tuple(row)
-            for row in register.rows("SELECT key, effective_from, value FROM settings")
-        ]
-    )
+    return Timeline(register.rows("SELECT key, effective_from, value FROM settings"))
 
 
 class DueDateRule:
@@ -216,18 +211,17 @@ def check_value(key: str, value: str) -> str:
         )
     if key == ACK_DAYS and cleaned == NO_LIMIT:
         return cleaned
-    if (
-        not cleaned.isascii()
-        or not cleaned.isdigit()
-        or not 0 < int(cleaned) <= MAX_DAYS
-    ):
-        hint = _(", or 'none' for no limit") if key == ACK_DAYS else ""
-        raise InputError(
-            _(
-                "{key} must be a whole number of days from 1 to {most}{hint}, "
-                "not '{value}'."
-            ).format(key=key, most=MAX_DAYS, hint=hint, value=value)
-        )
+    if not (cleaned.isascii() and cleaned.isdigit() and 0 < int(cleaned) <= MAX_DAYS):
+        if key == ACK_DAYS:
+            message = _(
+                "{key} must be a whole number of days from 1 to {most}, or 'none' "
+                "for no limit, not '{value}'."
+            )
+        else:
+            message = _(
+                "{key} must be a whole number of days from 1 to {most}, not '{value}'."
+            )
+        raise InputError(message.format(key=key, most=MAX_DAYS, value=value))
     return str(int(cleaned))
 
 
@@ -240,9 +234,9 @@ def _one_of(text: str, choices: tuple[str, ...], message: str) -> str:
 
 def recompute_due_dates(register: Register, where: str, params: Sequence) -> int:
     """Store the due date the rules now give to every complaint received on a
-    day that one of the complaints matching ``where`` was received; the number
-    of complaints whose due date changed. A due date depends on the received
-    date only, so the work is one count and one update per distinct day."""
+    day on which one matching ``where`` was received; the number of complaints
+    whose due date changed. A due date depends on the received date alone, so
+    the work is one count and one update per distinct received date."""
     with register.write() as conn:
         rule = DueDateRule(register)
         days = [
