@@ -1,0 +1,314 @@
+"""Deadlines: the response-limit settings, the days off, the overdue report."""
+
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+from itertools import chain, islice
+from typing import Annotated
+
+import typer
+
+from monev_cli import deadlines
+from monev_cli.commands import output
+from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
+from monev_cli.dates import parse_date
+from monev_cli.i18n import _, ngettext
+from monev_cli.register import holidays as days_off
+from monev_cli.register import overdue as report
+from monev_cli.register import settings as store
+
+# A Rich table costs about half a millisecond a row: longer reports go plain.
+TABLE_MAX = 200
+SUMMARY_SHOWN = 80
+
+settings_app = typer.Typer(
+    help=_("The response limits: days, their unit, the initial-response limit."),
+    no_args_is_help=True,
+)
+holidays_app = typer.Typer(
+    help=_("Days off that working days skip: national ones and the agency's own."),
+    no_args_is_help=True,
+)
+
+
+@settings_app.command("show")
+def settings_show(ctx: typer.Context, as_of: AsOf = None, as_json: JsonFlag = False):
+    """Show the limits in force on a day (default: today)."""
+    found = store.in_force(ctx.obj.open(), today(as_of))
+    if as_json:
+        output.print_json({item.key: _setting_dict(item) for item in found})
+        return
+    _rows(
+        [_("Key"), _("Value"), _("Since"), _("Meaning")],
+        [
+            (item.key, item.value, _since(item), store.KEYS[item.key][1])
+            for item in found
+        ],
+    )
+
+
+@settings_app.command("history")
+def settings_history(ctx: typer.Context, as_json: JsonFlag = False):
+    """List every dated value ever set."""
+    found = store.history(ctx.obj.open())
+    if as_json:
+        output.print_json([{"key": item.key, **_setting_dict(item)} for item in found])
+        return
+    _rows(
+        [_("Key"), _("Value"), _("Since")],
+        [(item.key, item.value, _since(item)) for item in found],
+    )
+
+
+# ignore_unknown_options: "-3" reaches the check of the value, which says
+# what is wrong, instead of being taken for an option.
+@settings_app.command("set", context_settings={"ignore_unknown_options": True})
+def settings_set(
+    ctx: typer.Context,
+    key: Annotated[
+        str, typer.Argument(help=_("response_days, response_unit or ack_days."))
+    ],
+    value: Annotated[
+        str, typer.Argument(help=_("Days (1-365), calendar/working, or none."))
+    ],
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help=_("For complaints received from this day (default: today).")
+        ),
+    ] = None,
+    as_of: AsOf = None,
+):
+    """Set a limit for the complaints received from a day on."""
+    start = parse_date(since) if since else today(as_of)
+    change = store.set_setting(ctx.obj.open(), key, value, start)
+    setting = change.setting
+    typer.echo(
+        _(
+            "{key} is {value} for complaints received from {since} (was {before})."
+        ).format(
+            key=setting.key,
+            value=setting.value,
+            since=setting.since.isoformat(),
+            before=change.before,
+        )
+    )
+    typer.echo(_recomputed(change.recomputed))
+
+
+def _setting_dict(item: store.Setting) -> dict:
+    return {
+        "value": item.value,
+        "since": item.since.isoformat() if item.since else None,
+    }
+
+
+def _since(item: store.Setting) -> str:
+    return item.since.isoformat() if item.since else _("default")
+
+
+def _recomputed(count: int) -> str:
+    if count == 0:
+        return _("No stored due date changed.")
+    return ngettext(
+        "The due date of {count} complaint was recomputed.",
+        "The due dates of {count} complaints were recomputed.",
+        count,
+    ).format(count=count)
+
+
+@holidays_app.command("list")
+def holidays_list(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Option(help=_("The year (default: this year)."))
+    ] = None,
+    as_of: AsOf = None,
+    as_json: JsonFlag = False,
+):
+    """List the national holidays and the agency's days off of a year."""
+    found = days_off.year(ctx.obj.open(), year or today(as_of).year)
+    if as_json:
+        output.print_json([holiday.to_dict() for holiday in found])
+        return
+    _rows(
+        [_("Day"), _("Source"), _("Name")],
+        [(holiday.day.isoformat(), holiday.source, holiday.name) for holiday in found],
+    )
+
+
+@holidays_app.command("add")
+def holidays_add(
+    ctx: typer.Context,
+    day: Annotated[str, typer.Argument(help=_("The day off (YYYY-MM-DD)."))],
+    name: Annotated[str, typer.Argument(help=_("What it is, e.g. Galungan."))],
+):
+    """Add a day off of the agency's own (a regional holiday, say)."""
+    holiday, moved = days_off.add(ctx.obj.open(), parse_date(day), name)
+    typer.echo(
+        _("Added {day} ({name}) to the agency's days off.").format(
+            day=holiday.day.isoformat(), name=holiday.name
+        )
+    )
+    typer.echo(_recomputed(moved))
+
+
+@holidays_app.command("remove")
+def holidays_remove(
+    ctx: typer.Context,
+    day: Annotated[str, typer.Argument(help=_("The day off (YYYY-MM-DD)."))],
+):
+    """Take a day off the agency's own list."""
+    holiday, moved = days_off.remove(ctx.obj.open(), parse_date(day))
+    typer.echo(
+        _("Removed {day} ({name}) from the agency's days off.").format(
+            day=holiday.day.isoformat(), name=holiday.name
+        )
+    )
+    typer.echo(_recomputed(moved))
+
+
+@holidays_app.command("refresh")
+def holidays_refresh(ctx: typer.Context):
+    """Re-read the national holidays from the installed holidays package."""
+    changes, moved = days_off.refresh(ctx.obj.open())
+    if not changes:
+        typer.echo(_("The national holidays stored are those of the package."))
+        return
+    for day, before, after in changes:
+        typer.echo(f"{day.isoformat()}: {before or '-'} -> {after or '-'}")
+    typer.echo(_recomputed(moved))
+
+
+def overdue(
+    ctx: typer.Context,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            max=365,
+            metavar="N",
+            help=_("Also list those due in the next N days."),
+        ),
+    ] = None,
+    count: Annotated[
+        bool, typer.Option("--count", help=_("Print only the number overdue."))
+    ] = False,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help=_("Exit with 1 when anything is overdue.")),
+    ] = False,
+    as_of: AsOf = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the complaints not done in time, oldest first (prints nothing when
+    none is overdue: for cron)."""
+    now = today(as_of)
+    register = ctx.obj.open()
+    if count:
+        found = report.count(register, now)
+        if as_json:
+            output.print_json({"as_of": now.isoformat(), "overdue": found})
+        else:
+            typer.echo(found)
+    else:
+        counted = _Counter(report.late(register, now, within))
+        if as_json:
+            output.stream_json_list(_late_dict(item, now) for item in counted)
+        else:
+            _print_late(counted, now)
+        found = counted.overdue
+    if exit_code and found:
+        raise typer.Exit(1)
+
+
+class _Counter:
+    """Passes the report through, counting what is overdue (not due soon)."""
+
+    def __init__(self, items: Iterable[report.Late]) -> None:
+        self._items = items
+        self.overdue = 0
+
+    def __iter__(self) -> Iterator[report.Late]:
+        for item in self._items:
+            self.overdue += item.kind != report.DUE_SOON
+            yield item
+
+
+def _print_late(items: Iterable[report.Late], now: date) -> None:
+    rows = (_late_row(item, now) for item in items)
+    if not is_interactive():
+        _write_lines(rows)
+        return
+    first = list(islice(rows, TABLE_MAX + 1))
+    if not first:
+        typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
+    elif len(first) <= TABLE_MAX:
+        header = [_("Number"), _("Received"), _("Late"), _("Channel"), _("Unit")]
+        title = _("Overdue on {date}").format(date=now.isoformat())
+        output.console().print(output.table(title, [*header, _("Summary")], first))
+    else:
+        _write_lines(chain(first, rows))
+
+
+def _write_lines(rows: Iterable[tuple[str, ...]]) -> None:
+    """Tab-separated lines, like output.plain_lines, without its per-cell
+    clean-up: every cell of a report row is one line of text already."""
+    write = sys.stdout.write
+    for row in rows:
+        write("\t".join(row) + "\n")
+
+
+def _late_row(item: report.Late, now: date) -> tuple[str, ...]:
+    summary = " ".join(item.summary.split())
+    if len(summary) > SUMMARY_SHOWN:
+        summary = summary[: SUMMARY_SHOWN - 1] + "…"
+    return (
+        item.tracking_no, item.received_on, _lateness(item.kind, item.due_on, now),
+        item.channel, item.unit or "-", summary,
+    )  # fmt: skip
+
+
+@cache  # a long report repeats a few hundred due dates
+def _lateness(kind: str, due_on: str, now: date) -> str:
+    days = deadlines.days_late(date.fromisoformat(due_on), now)
+    if kind == report.OVERDUE:
+        return ngettext("{n} day late", "{n} days late", days).format(n=days)
+    if kind == report.NO_RESPONSE:
+        return ngettext(
+            "no initial response, {n} day late",
+            "no initial response, {n} days late",
+            days,
+        ).format(n=days)
+    if days == 0:
+        return _("due today")
+    return ngettext("due in {n} day", "due in {n} days", -days).format(n=-days)
+
+
+def _late_dict(item: report.Late, now: date) -> dict:
+    return {
+        "kind": item.kind,
+        "tracking_no": item.tracking_no,
+        "received_on": item.received_on,
+        "due_on": item.due_on,
+        "days_late": item.days_late(now),
+        "status": item.status,
+        "channel": item.channel,
+        "unit": item.unit,
+        "summary": item.summary,
+    }
+
+
+def _rows(header: list[str], rows: list[tuple]) -> None:
+    """A table on a terminal, plain tab-separated lines otherwise."""
+    if is_interactive():
+        output.console().print(output.table(None, header, rows))
+    else:
+        output.plain_lines(rows)
+
+
+def add_to(app: typer.Typer) -> None:
+    app.add_typer(settings_app, name="settings")
+    app.add_typer(holidays_app, name="holidays")
+    app.command()(overdue)
