@@ -105,7 +105,16 @@ def _create_events(db) -> None:
     db["events"].create_index(["complaint_id"])
 
 
-MIGRATIONS = (m001_initial,)
+def m003_reporting(db) -> None:
+    """The agency's own report texts: year 0 holds the agency-wide text."""
+    db["narratives"].create(
+        {"section": str, "year": int, "text": str},
+        pk=("section", "year"),
+        not_null={"section", "year", "text"},
+    )
+
+
+MIGRATIONS = (m001_initial, m003_reporting)
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
 
