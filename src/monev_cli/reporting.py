@@ -279,18 +279,18 @@ def _answer_days(days) -> str:
     )
 
 
-def render(context: dict, fmt: str, template_dir: Path | None = None) -> str:
-    """The report as text, from ``report.<fmt>.j2``."""
+def render(templates, context: dict, fmt: str) -> str:
+    """The report as text, from ``report.<fmt>.j2`` of ``environment()``."""
     import jinja2
 
     name = f"report.{fmt}.j2"
     try:
-        return environment(template_dir).get_template(name).render(context)
+        return templates.get_template(name).render(context)
     except jinja2.TemplateNotFound as error:
         raise InputError(
-            _("There is no template '{name}' in {folder} nor built in.").format(
-                name=error.name, folder=template_dir or TEMPLATES
-            )
+            _(
+                "There is no template '{name}', neither the agency's nor built in."
+            ).format(name=error.name)
         ) from None
     except jinja2.TemplateSyntaxError as error:
         raise InputError(

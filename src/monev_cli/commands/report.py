@@ -136,7 +136,14 @@ def report(
     fmt = _check_format(fmt)
     now = today(as_of)
     period = _period(year, date_from, date_to, as_of)
+    templates = reporting.environment(template_dir)
     context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
+    text = reporting.render(templates, context, fmt)
+    if output_file is None:
+        sys.stdout.write(text)
+    else:
+        output.write_file_atomically(output_file, text)
+        typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
     missing = reporting.missing_profile(context)
     if missing:
         typer.echo(
@@ -146,12 +153,6 @@ def report(
             ).format(keys=", ".join(missing)),
             err=True,
         )
-    text = reporting.render(context, fmt, template_dir)
-    if output_file is None:
-        sys.stdout.write(text)
-        return
-    output.write_file_atomically(output_file, text)
-    typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
 
 
 def _check_format(fmt: str) -> str:
