@@ -64,10 +64,14 @@ def fresh(tmp_path: Path) -> Monev:
 
 def fill_profile(monev: Monev) -> None:
     """The sample agency's profile: a report's cover and signature filled in."""
+    from monev_cli.register import catalog, open_register
     from monev_cli.sample import SAMPLE_PROFILE
 
-    for key, value in SAMPLE_PROFILE.items():
-        monev.ok("profile", "set", key, value)
+    register = open_register(monev.db)
+    with register.write():
+        for key, value in SAMPLE_PROFILE.items():
+            catalog.set_profile(register, key, value)
+    register.close()
 
 
 def close(monev: Monev, ref: str, on: str) -> None:

@@ -8,6 +8,7 @@ agency template can extend it.
 """
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from monev_cli import charts, narrative
@@ -309,16 +310,21 @@ def render(templates, context: dict, fmt: str) -> str:
 
 def environment(template_dir: Path | None = None):
     """Jinja2 with the agency's folder first and ``default:`` for the built-ins."""
-    import jinja2
-
-    from monev_cli import template_filters
-
     if template_dir is not None and not template_dir.is_dir():
         raise InputError(
             _("The template folder {folder} does not exist.").format(
                 folder=template_dir
             )
         )
+    return _environment(template_dir)
+
+
+@cache  # compiled templates are kept; Jinja reloads a file that has changed
+def _environment(template_dir: Path | None):
+    import jinja2
+
+    from monev_cli import template_filters
+
     builtin = jinja2.FileSystemLoader(TEMPLATES)
     loaders = [jinja2.FileSystemLoader(template_dir)] if template_dir else []
     loaders += [jinja2.PrefixLoader({"default": builtin}, delimiter=":"), builtin]
