@@ -10,7 +10,6 @@ report reads no history) and cached in benchmarks/.cache/.
 import argparse
 import os
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
