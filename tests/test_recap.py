@@ -1,4 +1,4 @@
-from conftest import AS_OF
+from conftest import AS_OF, close
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,3 +64,35 @@ def test_shares_add_up_to_exactly_100(counts):
     for count, tenth in zip(counts, tenths, strict=True):
         exact = 1000 * count / total if total else 0
         assert abs(tenth - exact) < 1
+
+
+def test_median_and_longest_days_to_answer(monev):
+    from monev_cli.period import Period
+    from monev_cli.register import open_register, recaps
+
+    for received, answered in (("2023-01-02", "2023-01-03"),
+                               ("2023-01-02", "2023-01-12"),
+                               ("2023-03-01", "2023-03-06")):  # fmt: skip
+        close(monev, monev.record(date=received)["tracking_no"], answered)
+    monev.record(date="2023-04-01")  # still open: not part of the days
+    register = open_register(monev.db)
+    days = recaps.answer_days(register, Period.of_year(2023))
+    assert (days.answered, days.median, days.longest) == (3, 5, 10)
+    assert recaps.answer_days(register, Period.of_year(2022)).median is None
+
+
+def test_the_counts_read_the_report_index_alone(monev):
+    from monev_cli.period import Period
+    from monev_cli.register import open_register, recaps
+
+    register = open_register(monev.db)
+    statements: list[str] = []
+    register.conn.set_trace_callback(statements.append)
+    for count in (recaps.by_channel, recaps.by_type, recaps.by_status):
+        count(register, Period.of_year(2023))
+    register.conn.set_trace_callback(None)
+    grouped = [sql for sql in statements if "GROUP BY" in sql]
+    assert len(grouped) == 3
+    for sql in grouped:
+        plan = register.rows("EXPLAIN QUERY PLAN " + sql)
+        assert "USING COVERING INDEX idx_complaints_report" in plan[0]["detail"]

@@ -8,7 +8,6 @@ import csv
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -76,6 +75,8 @@ def _one_line(value) -> str:
 def write_file_atomically(path: Path, text: str) -> None:
     """Write ``text`` beside ``path`` then rename it into place, so a reader never
     sees half a file and a failure leaves the old one as it was."""
+    import tempfile  # not at the top: the desk's commands never need it
+
     from monev_cli.errors import InputError
     from monev_cli.i18n import _
 
