@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 WIDTH = 640
-ROW = 24
-BAR = 16
+ROW = 26
+BAR = 18
 PAD = 8
-CHAR = 7.2  # a generous width of a 12px sans-serif character
+CHAR = 8.4  # a generous width of a 14px sans-serif character
 LABEL_MAX = 42
 
 
@@ -31,13 +31,13 @@ def bar_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}" '
-        'font-family="Arial, Helvetica, sans-serif" font-size="12">',
+        'font-family="Arial, Helvetica, sans-serif" font-size="14">',
         f"<title>{escape(title)}</title>",
     ]
     axis = label_width + PAD
     for index, ((_, value), label) in enumerate(zip(items, labels, strict=True)):
         top = PAD + index * ROW
-        middle = top + ROW / 2 + 4
+        middle = top + ROW / 2 + 5
         length = round(span * value / highest, 1)
         parts += [
             f'<text x="{label_width:.0f}" y="{middle:.0f}" text-anchor="end">'
