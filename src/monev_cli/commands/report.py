@@ -8,10 +8,11 @@ import typer
 
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
+from monev_cli.errors import InputError
 from monev_cli.i18n import _
-from monev_cli.narrative import SECTIONS
+from monev_cli.narrative import SECTIONS, check_section
 from monev_cli.period import Period
-from monev_cli.register import narratives
+from monev_cli.register import narratives, recaps
 
 Year = Annotated[
     int | None,
@@ -48,8 +49,6 @@ def recap(
     as_json: JsonFlag = False,
 ) -> None:
     """Count the period's complaints by channel, type and status."""
-    from monev_cli.register import recaps
-
     period = _period(year, date_from, date_to, as_of)
     register = ctx.obj.open()
     tallies = {
@@ -156,7 +155,6 @@ def report(
 
 
 def _check_format(fmt: str) -> str:
-    from monev_cli.errors import InputError
     from monev_cli.reporting import FORMATS
 
     value = fmt.strip().lower()
@@ -188,17 +186,16 @@ def narrative_show(
     as_json: JsonFlag = False,
 ) -> None:
     """Show the texts a report uses, and where each comes from."""
-    from monev_cli.narrative import check_section
-
-    texts = narratives.effective(ctx.obj.open(), year)
+    texts = list(narratives.effective(ctx.obj.open(), year).values())
     if section is not None:
-        texts = {name: texts[name] for name in [check_section(section)]}
+        wanted = check_section(section)
+        texts = [text for text in texts if text.section == wanted]
     if as_json:
-        output.print_json([text.to_dict() for text in texts.values()])
+        output.print_json([text.to_dict() for text in texts])
     elif section is not None:
-        sys.stdout.write(next(iter(texts.values())).text + "\n")
+        sys.stdout.write(texts[0].text + "\n")
     else:
-        for text in texts.values():
+        for text in texts:
             sys.stdout.write(f"== {text.section} ({text.source}) ==\n{text.text}\n\n")
 
 
@@ -219,8 +216,6 @@ def narrative_set(
 
 
 def _read_text(file: str) -> str:
-    from monev_cli.errors import InputError
-
     if file == "-":
         return sys.stdin.read()
     try:
@@ -243,8 +238,6 @@ def _read_text(file: str) -> str:
 def narrative_edit(ctx: typer.Context, section: Section, year: TextYear = None) -> None:
     """Edit a section's text in $EDITOR."""
     import click
-
-    from monev_cli.narrative import check_section
 
     register = ctx.obj.open()
     name = check_section(section)
@@ -269,10 +262,11 @@ def narrative_reset(
     ctx: typer.Context, section: Section, year: TextYear = None
 ) -> None:
     """Forget the agency's text of a section; the next in line is used again."""
-    if narratives.reset(ctx.obj.open(), section, year):
-        typer.echo(_("Forgot the stored text of {section}.").format(section=section))
+    name = check_section(section)
+    if narratives.reset(ctx.obj.open(), name, year):
+        typer.echo(_("Forgot the stored text of {section}.").format(section=name))
     else:
-        typer.echo(_("No text of {section} was stored.").format(section=section))
+        typer.echo(_("No text of {section} was stored.").format(section=name))
 
 
 templates_app = typer.Typer(
