@@ -214,7 +214,8 @@ def test_missing_profile_values_are_warned_about(monev):
          "Error: The period starts (2023-06-01) after it ends (2023-01-01): swap "
          "--from and --to."),
         (["--year", "2023", "--format", "pdf"],
-         "Error: Unknown format 'pdf'. Valid: md, html."),
+         "Error: Invalid value for '--format': 'pdf' is not one of 'md', 'html' "
+         "(see 'monev report --help')"),
         (["--year", "2023", "--template-dir", "/nonexistent/templates"],
          "Error: The template folder /nonexistent/templates does not exist."),
     ],

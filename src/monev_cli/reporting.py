@@ -20,7 +20,6 @@ from monev_cli.period import Period
 from monev_cli.register import Register, catalog, narratives, recaps, settings
 
 TEMPLATES = Path(__file__).parent / "templates"
-FORMATS = ("md", "html")
 REQUIRED_PROFILE = ("agency", "region", "city", "head_title", "head_name", "head_nip")
 # Where a channel's contact detail comes from when the agency has not set one.
 PROFILE_DETAIL = {"telepon": "phone", "website": "website", "langsung": "address"}

@@ -1,6 +1,7 @@
 """The yearly report and what feeds it: recap, report, narrative, templates."""
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -90,8 +91,16 @@ def _recap_table(title: str, heading: str, tally):
     return output.table(title, header, rows)
 
 
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
 Format = Annotated[
-    str, typer.Option("--format", help=_("md (Markdown) or html (printable)."))
+    ReportFormat,
+    typer.Option(
+        "--format", case_sensitive=False, help=_("md (Markdown) or html (printable).")
+    ),
 ]
 
 
@@ -100,7 +109,7 @@ def report(
     year: Year = None,
     date_from: From = None,
     date_to: To = None,
-    fmt: Format = "md",
+    fmt: Format = ReportFormat.md,
     output_file: Annotated[
         Path | None,
         typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
@@ -132,12 +141,11 @@ def report(
     """Write the monitoring and evaluation report for a year or a period."""
     from monev_cli import reporting
 
-    fmt = _check_format(fmt)
     now = today(as_of)
     period = _period(year, date_from, date_to, as_of)
     templates = reporting.environment(template_dir)
     context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
-    text = reporting.render(templates, context, fmt)
+    text = reporting.render(templates, context, fmt.value)
     if output_file is None:
         sys.stdout.write(text)
     else:
@@ -152,19 +160,6 @@ def report(
             ).format(keys=", ".join(missing)),
             err=True,
         )
-
-
-def _check_format(fmt: str) -> str:
-    from monev_cli.reporting import FORMATS
-
-    value = fmt.strip().lower()
-    if value not in FORMATS:
-        raise InputError(
-            _("Unknown format '{fmt}'. Valid: {choices}.").format(
-                fmt=fmt, choices=", ".join(FORMATS)
-            )
-        )
-    return value
 
 
 narrative_app = typer.Typer(
