@@ -35,10 +35,8 @@ TextYear = Annotated[
 ]
 
 
-def _period(year: int | None, start: str | None, end: str | None, as_of) -> Period:
-    return Period.from_options(
-        year, optional_date(start), optional_date(end), today(as_of)
-    )
+def _period(year: int | None, start: str | None, end: str | None, now) -> Period:
+    return Period.from_options(year, optional_date(start), optional_date(end), now)
 
 
 def recap(
@@ -50,7 +48,7 @@ def recap(
     as_json: JsonFlag = False,
 ) -> None:
     """Count the period's complaints by channel, type and status."""
-    period = _period(year, date_from, date_to, as_of)
+    period = _period(year, date_from, date_to, today(as_of))
     register = ctx.obj.open()
     tallies = {
         "channel": recaps.by_channel(register, period),
@@ -142,7 +140,7 @@ def report(
     from monev_cli import reporting
 
     now = today(as_of)
-    period = _period(year, date_from, date_to, as_of)
+    period = _period(year, date_from, date_to, now)
     templates = reporting.environment(template_dir)
     context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
     text = reporting.render(templates, context, fmt.value)
