@@ -1,4 +1,7 @@
-"""The yearly report and what feeds it: recap, report, narrative, templates."""
+"""The yearly report and what feeds it: recap, report, narrative, templates.
+
+The register's reporting modules are imported inside the commands: every
+command line loads this module, and the desk's commands never need them."""
 
 import sys
 from enum import StrEnum
@@ -13,7 +16,6 @@ from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.narrative import SECTIONS, check_section
 from monev_cli.period import Period
-from monev_cli.register import narratives, recaps
 
 Year = Annotated[
     int | None,
@@ -48,6 +50,8 @@ def recap(
     as_json: JsonFlag = False,
 ) -> None:
     """Count the period's complaints by channel, type and status."""
+    from monev_cli.register import recaps
+
     period = _period(year, date_from, date_to, today(as_of))
     register = ctx.obj.open()
     tallies = {
@@ -179,6 +183,8 @@ def narrative_show(
     as_json: JsonFlag = False,
 ) -> None:
     """Show the texts a report uses, and where each comes from."""
+    from monev_cli.register import narratives
+
     texts = list(narratives.effective(ctx.obj.open(), year).values())
     if section is not None:
         wanted = check_section(section)
@@ -203,6 +209,8 @@ def narrative_set(
     year: TextYear = None,
 ) -> None:
     """Replace a section's text with the contents of a file."""
+    from monev_cli.register import narratives
+
     text = _read_text(file)
     stored = narratives.set_text(ctx.obj.open(), section, text, year)
     _confirm_set(stored)
@@ -232,6 +240,8 @@ def narrative_edit(ctx: typer.Context, section: Section, year: TextYear = None) 
     """Edit a section's text in $EDITOR."""
     import click
 
+    from monev_cli.register import narratives
+
     register = ctx.obj.open()
     name = check_section(section)
     current = narratives.effective(register, year)[name].text
@@ -242,7 +252,7 @@ def narrative_edit(ctx: typer.Context, section: Section, year: TextYear = None) 
     _confirm_set(narratives.set_text(register, name, edited, year))
 
 
-def _confirm_set(text: narratives.Text) -> None:
+def _confirm_set(text) -> None:
     typer.echo(
         _("Stored the text of {section} ({source}).").format(
             section=text.section, source=text.source
@@ -255,6 +265,8 @@ def narrative_reset(
     ctx: typer.Context, section: Section, year: TextYear = None
 ) -> None:
     """Forget the agency's text of a section; the next in line is used again."""
+    from monev_cli.register import narratives
+
     name = check_section(section)
     if narratives.reset(ctx.obj.open(), name, year):
         typer.echo(_("Forgot the stored text of {section}.").format(section=name))
