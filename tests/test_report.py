@@ -309,3 +309,10 @@ def test_golden_report(monev, fmt):
     if os.environ.get("MONEV_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_output_into_a_missing_folder_is_refused(reference, tmp_path):
+    target = tmp_path / "tidak-ada" / "laporan.md"
+    assert reference.fails(
+        "report", "--year", "2023", "--output", str(target), "--as-of", SIGNED
+    ) == (f"Error: Cannot write {target}: No such file or directory.")
