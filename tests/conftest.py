@@ -60,3 +60,34 @@ def monev(tmp_path: Path) -> Monev:
 def fresh(tmp_path: Path) -> Monev:
     """No register yet."""
     return Monev(tmp_path / "register.db")
+
+
+def fill_profile(monev: Monev) -> None:
+    """The sample agency's profile: a report's cover and signature filled in."""
+    from monev_cli.register import catalog, open_register
+    from monev_cli.sample import SAMPLE_PROFILE
+
+    register = open_register(monev.db)
+    with register.write():
+        for key, value in SAMPLE_PROFILE.items():
+            catalog.set_profile(register, key, value)
+    register.close()
+
+
+def close(monev: Monev, ref: str, on: str) -> None:
+    monev.ok(
+        "update", ref, "--status", "selesai", "--note", "Dijawab", "--date", on,
+        "--as-of", AS_OF,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def reference(monev: Monev) -> Monev:
+    """The seed report's own complaints: three through Facebook, two requests
+    for information and one service complaint, all answered."""
+    fill_profile(monev)
+    for day, kind in (("2023-02-06", "informasi"), ("2023-07-12", "informasi"),
+                      ("2023-10-03", "layanan")):  # fmt: skip
+        ref = monev.record(date=day, channel="facebook", type=kind)["tracking_no"]
+        close(monev, ref, day)
+    return monev

@@ -6,8 +6,10 @@ spreadsheet would run as a formula are neutralised.
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,3 +71,28 @@ def plain_lines(rows: Iterable[Sequence]) -> None:
 
 def _one_line(value) -> str:
     return " ".join(("" if value is None else str(value)).split())
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Write ``text`` beside ``path`` then rename it into place, so a reader never
+    sees half a file and a failure leaves the old one as it was."""
+    import tempfile  # not at the top: the desk's commands never need it
+
+    from monev_cli.errors import InputError
+    from monev_cli.i18n import _
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    except OSError as error:
+        raise InputError(
+            _("Cannot write {path}: {reason}.").format(path=path, reason=error.strerror)
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

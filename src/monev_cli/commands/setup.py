@@ -112,13 +112,26 @@ def _code_app(table: str, help_text: str) -> typer.Typer:
     return group
 
 
+def channel_detail(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help=_("Channel code, e.g. telepon."))],
+    text: Annotated[
+        str, typer.Argument(help=_('Where the public reaches it; "" clears it.'))
+    ],
+) -> None:
+    """Set where the public reaches a channel, as the report lists it."""
+    channel = catalog.set_channel_detail(ctx.obj.open(), code, text)
+    typer.echo(
+        _("{code}: {detail}").format(code=channel.code, detail=text.strip() or "-")
+    )
+
+
 def add_to(app: typer.Typer) -> None:
     app.command()(init)
     app.add_typer(profile_app, name="profile")
-    app.add_typer(
-        _code_app("channels", _("The channels complaints arrive through.")),
-        name="channels",
-    )
+    channels = _code_app("channels", _("The channels complaints arrive through."))
+    channels.command("detail")(channel_detail)
+    app.add_typer(channels, name="channels")
     app.add_typer(
         _code_app("types", _("The types of complaint.")),
         name="types",

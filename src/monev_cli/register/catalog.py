@@ -6,6 +6,7 @@ from monev_cli.errors import InputError, NotFoundError
 from monev_cli.i18n import _
 from monev_cli.models import CLASSIFICATIONS, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
+from monev_cli.texts import clean_text
 
 CODE_KINDS = {"channels": "channel", "types": "type"}
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,29}$")
@@ -59,6 +60,27 @@ def codes(register: Register, table: str) -> list[Code]:
             f"SELECT code, label{extra} FROM {_table(table)} ORDER BY position, code"
         )
     ]
+
+
+def channel_details(register: Register) -> list[tuple[str, str, str]]:
+    """(code, label, detail) of every channel, in report order."""
+    return [
+        (row[0], row[1], row[2] or "")
+        for row in register.rows(
+            "SELECT code, label, detail FROM channels ORDER BY position, code"
+        )
+    ]
+
+
+def set_channel_detail(register: Register, code: str, detail: str) -> Code:
+    """Where the public reaches a channel (a number, an address); empty clears."""
+    channel = resolve_code(register, "channels", code)
+    text = clean_text(detail, _("detail")) or None
+    with register.write() as conn:
+        conn.execute(
+            "UPDATE channels SET detail = ? WHERE code = ?", (text, channel.code)
+        )
+    return channel
 
 
 def resolve_code(register: Register, table: str, text: str) -> Code:

@@ -122,7 +122,23 @@ def m002_deadlines(db) -> None:
     )
 
 
-MIGRATIONS = (m001_initial, m002_deadlines)
+def m003_reporting(db) -> None:
+    """The agency's own report texts (year 0 holds the agency-wide text), and an
+    index holding every column the report counts by, so that its aggregations
+    read the index alone instead of each complaint's row."""
+    db["narratives"].create(
+        {"section": str, "year": int, "text": str},
+        pk=("section", "year"),
+        not_null={"section", "year", "text"},
+    )
+    db["complaints"].create_index(
+        ["voided", "received_on", "channel", "type", "status", "due_on",
+         "answered_on", "unit"],
+        index_name="idx_complaints_report",
+    )  # fmt: skip
+
+
+MIGRATIONS = (m001_initial, m002_deadlines, m003_reporting)
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
 

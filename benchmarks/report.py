@@ -1,0 +1,146 @@
+"""How long `monev report --year --format html` takes on a large register,
+against the floor: the same aggregate queries run by the sqlite3 shell.
+
+    python benchmarks/report.py [--count 1000000] [--runs 5]
+
+The register is built once from the sample generator (complaints only: the
+report reads no history) and cached in benchmarks/.cache/.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from monev_cli import reporting
+from monev_cli.period import Period
+from monev_cli.register import create_register, open_register
+from monev_cli.register.catalog import codes, set_profile
+from monev_cli.register.settings import due_date_rule
+from monev_cli.sample import SAMPLE_PROFILE, generate
+
+CACHE = Path(__file__).parent / ".cache"
+AS_OF = date(2025, 1, 31)
+YEAR = 2023
+
+
+def build(path: Path, count: int) -> None:
+    """``count`` sample complaints, stored in one transaction."""
+    register = create_register(path)
+    with register.write() as conn:
+        for key, value in SAMPLE_PROFILE.items():
+            set_profile(register, key, value)
+        conn.executemany(
+            "INSERT INTO complaints (tracking_no, year, seq, received_on, channel, "
+            "type, classification, summary, name, contact, confidential, unit, "
+            "status, due_on, answered_on, voided) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            _rows(register, count),
+        )
+    register.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    register.close()
+
+
+def _rows(register, count: int):
+    classification = {c.code: c.classification for c in codes(register, "types")}
+    due_on = due_date_rule(register)
+    seqs: dict[int, int] = {}
+    for item in generate(count):
+        draft = item.draft
+        year = draft.received_on.year
+        seqs[year] = seqs.get(year, 0) + 1
+        status, answered_on = "diterima", None
+        for after, step_status, _ in item.steps:
+            when = draft.received_on + timedelta(days=after)
+            if when <= AS_OF:
+                status = step_status
+                answered_on = when.isoformat() if step_status == "selesai" else None
+        yield (
+            f"ADU-{year}-{seqs[year]:07d}", year, seqs[year],
+            draft.received_on.isoformat(), draft.channel, draft.type,
+            classification[draft.type], draft.summary, draft.name, draft.contact,
+            int(draft.confidential), draft.unit, status,
+            due_on(draft.received_on).isoformat(), answered_on,
+        )  # fmt: skip
+
+
+def register_path(count: int) -> Path:
+    path = CACHE / f"report-{count}.db"
+    if not path.exists():
+        CACHE.mkdir(exist_ok=True)
+        started = time.perf_counter()
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        build(partial, count)
+        partial.rename(path)
+        print(f"built {path} in {time.perf_counter() - started:.1f} s")
+    return path
+
+
+def report_queries(path: Path) -> str:
+    """The SQL the report runs, with its values bound, as one script."""
+    register = open_register(path)
+    statements: list[str] = []
+    register.conn.set_trace_callback(statements.append)
+    reporting.build_context(register, Period.of_year(YEAR), AS_OF)
+    register.close()
+    return "".join(f"{sql.strip()};\n" for sql in statements if sql.strip())
+
+
+def timed(command: list[str], runs: int, stdin: str | None = None) -> float:
+    """Median wall time in seconds of ``runs`` runs after one warm-up."""
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run(
+            command,
+            input=stdin,
+            text=True,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        times.append(time.perf_counter() - started)
+    return statistics.median(times[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    path = register_path(options.count)
+    monev = shutil.which("monev") or str(Path(sys.executable).parent / "monev")
+    out = CACHE / "report.html"
+    report = timed(
+        [monev, "--db", str(path), "report", "--year", str(YEAR), "--format",
+         "html", "--as-of", AS_OF.isoformat(), "--output", str(out)],
+        options.runs,
+    )  # fmt: skip
+    script = report_queries(path)
+    floor = timed(["sqlite3", str(path)], options.runs, stdin=script)
+    bare = timed([sys.executable, "-c", _BARE, str(path)], options.runs, stdin=script)
+    print(f"complaints: {options.count:,}; queries: {script.count(';')}")
+    print(f"monev report --year {YEAR} --format html: {report * 1000:.0f} ms")
+    print(f"  floor, sqlite3 shell, same queries:   {floor * 1000:.0f} ms "
+          f"(ratio {report / floor:.2f})")  # fmt: skip
+    print(f"  floor, python sqlite3, same queries:  {bare * 1000:.0f} ms "
+          f"(ratio {report / bare:.2f})")  # fmt: skip
+    print(f"  output: {os.path.getsize(out):,} bytes")
+
+
+_BARE = (
+    "import sqlite3, sys\n"
+    "conn = sqlite3.connect(sys.argv[1])\n"
+    "for sql in sys.stdin.read().split(';\\n'):\n"
+    "    sql.strip() and conn.execute(sql).fetchall()\n"
+)
+
+
+if __name__ == "__main__":
+    main()

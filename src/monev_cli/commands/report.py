@@ -1,0 +1,300 @@
+"""The yearly report and what feeds it: recap, report, narrative, templates.
+
+The register's reporting modules are imported inside the commands: every
+command line loads this module, and the desk's commands never need them."""
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from monev_cli.commands import output
+from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+from monev_cli.narrative import SECTIONS, check_section
+from monev_cli.period import Period
+
+Year = Annotated[
+    int | None,
+    typer.Option(min=2000, max=9999, help=_("A calendar year, e.g. 2023.")),
+]
+From = Annotated[str | None, typer.Option("--from", help=_("First day of the period."))]
+To = Annotated[str | None, typer.Option("--to", help=_("Last day of the period."))]
+Section = Annotated[
+    str,
+    typer.Argument(help=_("One of: {sections}.").format(sections=", ".join(SECTIONS))),
+]
+TextYear = Annotated[
+    int | None,
+    typer.Option(
+        min=2000,
+        max=9999,
+        help=_("Only for this year's report (default: for every year)."),
+    ),
+]
+
+
+def _period(year: int | None, start: str | None, end: str | None, now) -> Period:
+    return Period.from_options(year, optional_date(start), optional_date(end), now)
+
+
+def recap(
+    ctx: typer.Context,
+    year: Year = None,
+    date_from: From = None,
+    date_to: To = None,
+    as_of: AsOf = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Count the period's complaints by channel, type and status."""
+    from monev_cli.register import recaps
+
+    period = _period(year, date_from, date_to, today(as_of))
+    register = ctx.obj.open()
+    tallies = {
+        "channel": recaps.by_channel(register, period),
+        "type": recaps.by_type(register, period),
+        "status": recaps.by_status(register, period),
+    }
+    if as_json:
+        output.print_json(
+            {"period": period.to_dict()}
+            | {name: tally.to_dict() for name, tally in tallies.items()}
+        )
+        return
+    titles = {
+        "channel": (_("By channel"), _("Channel")),
+        "type": (_("By type"), _("Type")),
+        "status": (_("By status"), _("Status")),
+    }
+    console = output.console()
+    console.print(
+        _("Complaints received {start} to {end}").format(
+            start=period.start.isoformat(), end=period.end.isoformat()
+        )
+    )
+    for name, tally in tallies.items():
+        title, heading = titles[name]
+        console.print(_recap_table(title, heading, tally))
+
+
+def _recap_table(title: str, heading: str, tally):
+    shared = any(line.percent is not None for line in tally.lines)
+    header = [_("No"), heading, _("Count")] + ([_("Percent")] if shared else [])
+    rows = [
+        [index, line.label, line.count] + ([f"{line.percent:.1f}%"] if shared else [])
+        for index, line in enumerate(tally.lines, start=1)
+    ]
+    total = f"{100.0 if tally.total else 0.0:.1f}%"
+    rows.append(["", _("Total"), tally.total] + ([total] if shared else []))
+    return output.table(title, header, rows)
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+Format = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format", case_sensitive=False, help=_("md (Markdown) or html (printable).")
+    ),
+]
+
+
+def report(
+    ctx: typer.Context,
+    year: Year = None,
+    date_from: From = None,
+    date_to: To = None,
+    fmt: Format = ReportFormat.md,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            envvar="MONEV_TEMPLATES",
+            help=_("The agency's template folder, searched before the built-in one."),
+        ),
+    ] = None,
+    include_personal: Annotated[
+        bool,
+        typer.Option(
+            "--include-personal",
+            help=_("List a few complainants' names (never confidential ones)."),
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help=_("The signing date, and today for what is overdue (default: today)."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write the monitoring and evaluation report for a year or a period."""
+    from monev_cli import reporting
+
+    now = today(as_of)
+    period = _period(year, date_from, date_to, now)
+    templates = reporting.environment(template_dir)
+    context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
+    text = reporting.render(templates, context, fmt.value)
+    if output_file is None:
+        sys.stdout.write(text)
+    else:
+        output.write_file_atomically(output_file, text)
+        typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
+    missing = reporting.missing_profile(context)
+    if missing:
+        typer.echo(
+            _(
+                "Warning: the profile has no {keys}; the report leaves them blank. "
+                "Set them with 'monev profile set KEY VALUE'."
+            ).format(keys=", ".join(missing)),
+            err=True,
+        )
+
+
+narrative_app = typer.Typer(
+    help=_("The report's texts: defaults, replaced by the agency's own."),
+    no_args_is_help=True,
+)
+
+
+@narrative_app.command("show")
+def narrative_show(
+    ctx: typer.Context,
+    section: Annotated[
+        str | None, typer.Argument(help=_("Only this section, as plain text."))
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(min=2000, max=9999, help=_("The texts this year's report uses.")),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show the texts a report uses, and where each comes from."""
+    from monev_cli.register import narratives
+
+    texts = list(narratives.effective(ctx.obj.open(), year).values())
+    if section is not None:
+        wanted = check_section(section)
+        texts = [text for text in texts if text.section == wanted]
+    if as_json:
+        output.print_json([text.to_dict() for text in texts])
+    elif section is not None:
+        sys.stdout.write(texts[0].text + "\n")
+    else:
+        for text in texts:
+            sys.stdout.write(f"== {text.section} ({text.source}) ==\n{text.text}\n\n")
+
+
+@narrative_app.command("set")
+def narrative_set(
+    ctx: typer.Context,
+    section: Section,
+    file: Annotated[
+        str,
+        typer.Option("--file", help=_("Read the text from this file; - for stdin.")),
+    ],
+    year: TextYear = None,
+) -> None:
+    """Replace a section's text with the contents of a file."""
+    from monev_cli.register import narratives
+
+    text = _read_text(file)
+    stored = narratives.set_text(ctx.obj.open(), section, text, year)
+    _confirm_set(stored)
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(_("There is no file {path}.").format(path=file)) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            _("{path} is not UTF-8 text: save it as UTF-8 and try again.").format(
+                path=file
+            )
+        ) from None
+    except OSError as error:
+        raise InputError(
+            _("Cannot read {path}: {reason}.").format(path=file, reason=error.strerror)
+        ) from None
+
+
+@narrative_app.command("edit")
+def narrative_edit(ctx: typer.Context, section: Section, year: TextYear = None) -> None:
+    """Edit a section's text in $EDITOR."""
+    import click
+
+    from monev_cli.register import narratives
+
+    register = ctx.obj.open()
+    name = check_section(section)
+    current = narratives.effective(register, year)[name].text
+    edited = click.edit(current + "\n", extension=".txt", require_save=True)
+    if edited is None or edited.strip() == current.strip():
+        typer.echo(_("No change to {section}.").format(section=name))
+        return
+    _confirm_set(narratives.set_text(register, name, edited, year))
+
+
+def _confirm_set(text) -> None:
+    typer.echo(
+        _("Stored the text of {section} ({source}).").format(
+            section=text.section, source=text.source
+        )
+    )
+
+
+@narrative_app.command("reset")
+def narrative_reset(
+    ctx: typer.Context, section: Section, year: TextYear = None
+) -> None:
+    """Forget the agency's text of a section; the next in line is used again."""
+    from monev_cli.register import narratives
+
+    name = check_section(section)
+    if narratives.reset(ctx.obj.open(), name, year):
+        typer.echo(_("Forgot the stored text of {section}.").format(section=name))
+    else:
+        typer.echo(_("No text of {section} was stored.").format(section=name))
+
+
+templates_app = typer.Typer(
+    help=_("The report templates an agency can change."), no_args_is_help=True
+)
+
+
+@templates_app.command("export")
+def templates_export(
+    folder: Annotated[Path, typer.Argument(help=_("Where to write the copies."))],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Overwrite files already there."))
+    ] = False,
+) -> None:
+    """Write copies of the built-in templates to start an agency's own."""
+    from monev_cli import reporting
+
+    for path in reporting.export_templates(folder, force):
+        typer.echo(str(path))
+
+
+def add_to(app: typer.Typer) -> None:
+    app.command()(recap)
+    app.command()(report)
+    app.add_typer(narrative_app, name="narrative")
+    app.add_typer(templates_app, name="templates")

@@ -1,0 +1,359 @@
+"""The annual report: a plain context built from the register, rendered by Jinja2.
+
+The context holds only data (strings, numbers, lists, dicts), already in
+Indonesian form, so that an agency's template can lay it out any way it likes.
+Templates are looked up in the agency's folder first, then among the built-in
+ones; ``default:report.html.j2`` always names the built-in one, so that an
+agency template can extend it.
+"""
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from monev_cli import charts, narrative
+from monev_cli import indonesian as id_
+from monev_cli.deadlines import CALENDAR
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+from monev_cli.period import Period
+from monev_cli.register import Register, catalog, narratives, recaps, settings
+
+TEMPLATES = Path(__file__).parent / "templates"
+REQUIRED_PROFILE = ("agency", "region", "city", "head_title", "head_name", "head_nip")
+# Where a channel's contact detail comes from when the agency has not set one.
+PROFILE_DETAIL = {"telepon": "phone", "website": "website", "langsung": "address"}
+UNIT_NAMES = {CALENDAR: "hari kalender", "working": "hari kerja"}
+
+
+def build_context(
+    register: Register, period: Period, as_of: date, include_personal: bool = False
+) -> dict:
+    """Everything a report template may show."""
+    profile = catalog.profile(register)
+    agency = _agency(profile)
+    limit = _limit_text(register, period.end)
+    period_text = id_.period_text(period.start, period.end)
+    recap = {
+        "channel": recaps.by_channel(register, period),
+        "type": recaps.by_type(register, period),
+        "status": recaps.by_status(register, period),
+        "timeliness": recaps.timeliness(register, period, as_of),
+        "month": recaps.by_month(register, period),
+        "unit": recaps.by_unit(register, period),
+    }
+    days = recaps.answer_days(register, period)
+    topics = recaps.topics(register, period, include_personal=include_personal)
+    tables = _tables(recap, topics, include_personal)
+    placeholders = {
+        "instansi": agency["display"],
+        "instansi_lengkap": agency["full"],
+        "wilayah": agency["region"],
+        "periode": period_text,
+        "batas_jawab": limit,
+    }
+    return {
+        "profile": profile,
+        "agency": agency,
+        "period": {
+            **period.to_dict(),
+            "year": period.year,
+            "text": period_text,
+            "title": f"TAHUN {period.year}"
+            if period.year
+            else f"PERIODE {period_text.upper()}",
+        },
+        "signed": {
+            "city": profile["city"],
+            "date": id_.long_date(as_of),
+            "month_year": id_.month_year(as_of),
+            "head_title": profile["head_title"],
+            "head_name": profile["head_name"],
+            "head_nip": profile["head_nip"],
+        },
+        "limit": limit,
+        "narrative": _narrative(register, period, placeholders),
+        "channels": _channels(register, profile),
+        "recap": {name: tally.to_dict() for name, tally in recap.items()},
+        "answer_days": {
+            "answered": days.answered,
+            "median": days.median,
+            "longest": days.longest,
+        },
+        "tables": tables,
+        "figures": _figures(recap),
+        "text": _sentences(recap, days, tables, placeholders, as_of),
+        "include_personal": include_personal,
+    }
+
+
+def missing_profile(context: dict) -> list[str]:
+    """The profile keys the cover and signature need but the agency left empty."""
+    return [key for key in REQUIRED_PROFILE if not context["profile"][key]]
+
+
+def _agency(profile: dict[str, str]) -> dict[str, str]:
+    name, region = profile["agency"], profile["region"]
+    short = profile["agency_short"] or name
+    unnamed = "(nama instansi)"
+    return {
+        "name": name,
+        "short": short,
+        "region": region,
+        "full": " ".join(filter(None, (name, region))) or unnamed,
+        "display": " ".join(filter(None, (short, region))) or unnamed,
+    }
+
+
+def _limit_text(register: Register, on: date) -> str:
+    """The limit in force at the period's end: ``30 (tiga puluh) hari kalender``."""
+    limits = settings.timeline(register).limits(on)
+    days, unit = limits.response_days, limits.unit
+    return f"{id_.counted(days)} {UNIT_NAMES.get(unit, unit)}"
+
+
+def _narrative(register: Register, period: Period, values: dict) -> dict:
+    """Each section as blocks; a range uses the texts of the year it ends in."""
+    texts = narratives.effective(register, period.end.year)
+    return {
+        section: narrative.blocks(narrative.fill(text.text, values))
+        for section, text in texts.items()
+    }
+
+
+def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
+    return [
+        {
+            "code": code,
+            "label": label,
+            "detail": detail or profile.get(PROFILE_DETAIL.get(code, ""), ""),
+        }
+        for code, label, detail in catalog.channel_details(register)
+    ]
+
+
+def _tables(recap: dict, topics: list, include_personal: bool) -> dict:
+    specs = (
+        ("channel", "Jumlah Pengaduan Masyarakat menurut Saluran Pengaduan",
+         "Saluran Pengaduan", False),
+        ("type", "Jumlah Pengaduan Masyarakat menurut Jenis Pengaduan",
+         "Jenis Pengaduan", False),
+        ("status", "Status Penanganan Pengaduan Masyarakat",
+         "Status Penanganan", True),
+        ("timeliness", "Ketepatan Waktu Penanganan Pengaduan",
+         "Ketepatan Waktu", True),
+        ("month", "Jumlah Pengaduan per Bulan", "Bulan", False),
+        ("unit", "Jumlah Pengaduan menurut Unit Kerja", "Unit Kerja", False),
+    )  # fmt: skip
+    tables = {
+        key: _tally_table(number, title, heading, recap[key], shared)
+        for number, (key, title, heading, shared) in enumerate(specs, start=1)
+    }
+    tables["topics"] = _topics_table(len(specs) + 1, topics, include_personal)
+    return tables
+
+
+def _tally_table(number: int, title: str, heading: str, tally, shared: bool) -> dict:
+    columns = [_column("No", True), _column(heading), _column("Jumlah", True)]
+    rows = [
+        [str(index), line.label, id_.number(line.count)]
+        for index, line in enumerate(tally.lines, start=1)
+    ]
+    total = ["", "Jumlah", id_.number(tally.total)]
+    if shared:
+        columns.append(_column("Persentase", True))
+        for row, line in zip(rows, tally.lines, strict=True):
+            row.append(id_.percent(line.percent))
+        total.append(id_.percent(100.0 if tally.total else 0.0))
+    return _table(number, title, columns, rows, total)
+
+
+def _topics_table(number: int, topics: list, include_personal: bool) -> dict:
+    columns = [_column("No", True), _column("Pokok Aduan"), _column("Jumlah", True)]
+    if include_personal:
+        columns.append(_column("Pengadu (contoh)"))
+    rows = [
+        [str(index), topic.summary, id_.number(topic.count)]
+        + (["; ".join(topic.complainants)] if include_personal else [])
+        for index, topic in enumerate(topics, start=1)
+    ]
+    if not rows:
+        rows = [["-", "Tidak ada pokok aduan yang dapat dicantumkan.", "-"]]
+        rows[0] += ["-"] if include_personal else []
+    title = "Pokok Aduan yang Paling Sering Disampaikan"
+    return _table(number, title, columns, rows, None)
+
+
+def _column(name: str, numeric: bool = False) -> dict:
+    return {"name": name, "numeric": numeric}
+
+
+def _table(number: int, title: str, columns, rows, total) -> dict:
+    return {
+        "number": number,
+        "title": title,
+        "columns": columns,
+        "rows": rows,
+        "total": total,
+    }
+
+
+def _figures(recap: dict) -> dict:
+    specs = (
+        ("channel", "Jumlah Pengaduan menurut Saluran Pengaduan"),
+        ("type", "Jumlah Pengaduan menurut Jenis Pengaduan"),
+        ("month", "Jumlah Pengaduan per Bulan"),
+    )
+    return {
+        key: {
+            "number": number,
+            "title": title,
+            "svg": charts.bar_chart(
+                [(line.label, line.count) for line in recap[key].lines],
+                title,
+                id_.number,
+            ),
+        }
+        for number, (key, title) in enumerate(specs, start=1)
+    }
+
+
+def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]:
+    """The sentences that state numbers: built from the same tallies as the
+    tables, so that text and tables always agree."""
+    total = recap["status"].total
+    types = [
+        f"{line.label} sebanyak {id_.counted(line.count)}"
+        for line in recap["type"].lines
+        if line.count
+    ]
+    found = (
+        f"terdapat {id_.counted(total)} pengaduan, terdiri atas {id_.joined(types)}"
+        if total
+        else "tidak terdapat pengaduan yang diterima"
+    )
+    late = {line.key: line.count for line in recap["timeliness"].lines}
+    return {
+        "recap": (
+            f"Berdasarkan saluran pengaduan yang disediakan {values['instansi']}, "
+            f"dalam kurun waktu {values['periode']} {found}. Rinciannya menurut "
+            f"saluran pengaduan disajikan pada Tabel {tables['channel']['number']} "
+            f"dan menurut jenis pengaduan pada Tabel {tables['type']['number']}."
+        ),
+        "status": (
+            f"Dari {id_.counted(total)} pengaduan yang diterima dalam kurun waktu "
+            f"{values['periode']}, status penanganannya adalah sebagai berikut "
+            f"(Tabel {tables['status']['number']})."
+        ),
+        "timeliness": (
+            f"Batas waktu jawaban yang berlaku adalah {values['batas_jawab']}. "
+            f"Dari {id_.counted(total)} pengaduan, "
+            f"{id_.counted(late['tepat_waktu'])} dijawab dalam batas waktu dan "
+            f"{id_.counted(late['terlambat'])} dijawab melewati batas waktu; per "
+            f"{id_.long_date(as_of)}, {id_.counted(late['terbuka_lewat'])} "
+            "pengaduan belum selesai dan telah melewati batas waktu "
+            f"(Tabel {tables['timeliness']['number']}). {_answer_days(days)}"
+        ),
+        "spread": (
+            f"Sebaran pengaduan per bulan disajikan pada Tabel "
+            f"{tables['month']['number']}, dan menurut unit kerja yang "
+            f"menanganinya pada Tabel {tables['unit']['number']}."
+        ),
+        "topics": (
+            "Pokok aduan yang paling sering disampaikan disajikan pada Tabel "
+            f"{tables['topics']['number']}; pengaduan yang identitas "
+            "pengadunya dirahasiakan tidak dicantumkan."
+        ),
+    }
+
+
+def _answer_days(days) -> str:
+    if not days.answered:
+        return "Belum ada pengaduan yang selesai dijawab dalam periode ini."
+    return (
+        f"Separuh dari pengaduan yang selesai dijawab dalam waktu paling lama "
+        f"{id_.decimal(days.median)} hari (median), dan jawaban yang paling lama "
+        f"diberikan {id_.number(days.longest)} hari setelah pengaduan diterima."
+    )
+
+
+def render(templates, context: dict, fmt: str) -> str:
+    """The report as text, from ``report.<fmt>.j2`` of ``environment()``."""
+    import jinja2
+
+    name = f"report.{fmt}.j2"
+    try:
+        return templates.get_template(name).render(context)
+    except jinja2.TemplateNotFound as error:
+        raise InputError(
+            _(
+                "There is no template '{name}', neither the agency's nor built in."
+            ).format(name=error.name)
+        ) from None
+    except jinja2.TemplateSyntaxError as error:
+        raise InputError(
+            _("The template {name} has an error on line {line}: {reason}.").format(
+                name=error.name or name, line=error.lineno, reason=error.message
+            )
+        ) from None
+    except jinja2.UndefinedError as error:
+        raise InputError(
+            _(
+                "The template {name} names a value the report does not have "
+                "({reason}): check the spelling against 'monev templates export'."
+            ).format(name=name, reason=error.message)
+        ) from None
+
+
+def environment(template_dir: Path | None = None):
+    """Jinja2 with the agency's folder first and ``default:`` for the built-ins."""
+    if template_dir is not None and not template_dir.is_dir():
+        raise InputError(
+            _("The template folder {folder} does not exist.").format(
+                folder=template_dir
+            )
+        )
+    return _environment(template_dir)
+
+
+@cache  # compiled templates are kept; Jinja reloads a file that has changed
+def _environment(template_dir: Path | None):
+    import jinja2
+
+    from monev_cli import template_filters
+
+    builtin = jinja2.FileSystemLoader(TEMPLATES)
+    loaders = [jinja2.FileSystemLoader(template_dir)] if template_dir else []
+    loaders += [jinja2.PrefixLoader({"default": builtin}, delimiter=":"), builtin]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_is_html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(template_filters.FILTERS)
+    return env
+
+
+def _is_html(name: str | None) -> bool:
+    return bool(name) and name.removesuffix(".j2").endswith(".html")
+
+
+def export_templates(folder: Path, force: bool = False) -> list[Path]:
+    """Copy the built-in templates into ``folder`` as a starting point."""
+    sources = sorted(path for path in TEMPLATES.iterdir() if path.suffix == ".j2")
+    targets = [folder / path.name for path in sources]
+    existing = [target for target in targets if target.exists()]
+    if existing and not force:
+        raise InputError(
+            _(
+                "{path} exists already: export into another folder, or add "
+                "--force to overwrite it."
+            ).format(path=existing[0])
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for source, target in zip(sources, targets, strict=True):
+        target.write_bytes(source.read_bytes())
+    return targets
