@@ -6,6 +6,7 @@ from monev_cli.errors import InputError, NotFoundError
 from monev_cli.i18n import _
 from monev_cli.models import CLASSIFICATIONS, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
+from monev_cli.texts import clean_text
 
 CODE_KINDS = {"channels": "channel", "types": "type"}
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,29}$")
@@ -26,7 +27,7 @@ def set_profile(register: Register, key: str, value: str) -> str:
                 key=key, choices=", ".join(PROFILE_KEYS)
             )
         )
-    value = value.strip()
+    value = clean_text(value, key) or ""
     if key == "prefix":
         value = _check_prefix(value)
     with register.write() as conn:
@@ -63,11 +64,11 @@ def codes(register: Register, table: str) -> list[Code]:
 
 def resolve_code(register: Register, table: str, text: str) -> Code:
     """The channel or type named by ``text``, case-insensitively."""
-    wanted = text.strip().lower()
+    kind = CODE_KINDS[_table(table)]
+    wanted = clean_text(text, kind, required=True).lower()
     for code in codes(register, table):
         if code.code == wanted:
             return code
-    kind = CODE_KINDS[_table(table)]
     raise InputError(
         _("Unknown {kind} '{code}'. Valid {kind}s: {choices}.").format(
             kind=kind,
@@ -85,8 +86,8 @@ def add_code(
     classification: str | None = None,
 ) -> Code:
     """Extend the agency's list; an existing code is never overwritten."""
-    code = code.strip().lower()
-    label = label.strip()
+    code = (clean_text(code, _("code")) or "").lower()
+    label = clean_text(label, _("label"))
     if not _CODE.match(code):
         raise InputError(
             _(

@@ -132,7 +132,7 @@ def change_status(
 
 
 def check_status(status: str, allowed: tuple[str, ...] = STATUSES[1:]) -> str:
-    value = status.strip().lower()
+    value = clean_text(status, _("status"), required=True).lower()
     if value not in allowed:
         raise InputError(
             _("Unknown status '{status}'. Valid: {choices}.").format(
@@ -247,7 +247,7 @@ def _append(
 
 
 def _find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-    text = ref.strip()
+    text = clean_text(ref, _("tracking number"), required=True)
     if text.isdigit():
         row = conn.execute("SELECT * FROM complaints WHERE id = ?", (int(text),))
     else:
