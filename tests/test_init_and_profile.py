@@ -94,7 +94,8 @@ def test_an_agency_adds_its_own_channel(monev):
     )
     assert monev.record(channel="whatsapp")["channel"] == "whatsapp"
     assert monev.fails("channels", "add", "whatsapp", "WA") == (
-        "Error: The channel 'whatsapp' exists already."
+        "Error: The channel 'whatsapp' exists already: use it as it is, or "
+        "choose another code."
     )
 
 

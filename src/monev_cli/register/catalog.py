@@ -105,9 +105,10 @@ def add_code(
             f"SELECT 1 FROM {_table(table)} WHERE code = ?", (code,)
         ).fetchone():
             raise InputError(
-                _("The {kind} '{code}' exists already.").format(
-                    kind=CODE_KINDS[_table(table)], code=code
-                )
+                _(
+                    "The {kind} '{code}' exists already: use it as it is, or "
+                    "choose another code."
+                ).format(kind=CODE_KINDS[_table(table)], code=code)
             )
         position = conn.execute(
             f"SELECT COALESCE(MAX(position), 0) + 1 FROM {_table(table)}"
