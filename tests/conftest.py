@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from monev_cli.cli import app
 
 AS_OF = "2023-12-31"
+# A desk running many commands in one process: see its docstring.
+DESK_LOOP = Path(__file__).with_name("desk_loop.py")
 
 
 class Monev:

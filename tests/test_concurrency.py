@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, Monev
+from conftest import AS_OF, DESK_LOOP, Monev
 
-DESK_LOOP = Path(__file__).with_name("desk_loop.py")
 WRITERS = 8
 RECORDS_EACH = 100
 YEARS = ("2022", "2023")  # each writer alternates: two sequences grow at once

@@ -113,6 +113,7 @@ def root(
     ctx.obj = Session(
         db_path=db or default_register_path(), officer=officer or os_user()
     )
+    ctx.call_on_close(ctx.obj.close)
 
 
 setup.add_to(app)

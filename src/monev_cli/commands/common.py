@@ -3,7 +3,8 @@
 import getpass
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -20,9 +21,18 @@ from monev_cli.register.complaints import Stamp
 class Session:
     db_path: Path
     officer: str
+    opened: list[Register] = field(default_factory=list)
 
-    def open(self) -> Register:
-        return open_register(self.db_path)
+    def open(self, opener: Callable[[Path], Register] = open_register) -> Register:
+        """The register, closed when the command ends (closing the last
+        connection folds the -wal file back into the register)."""
+        register = opener(self.db_path)
+        self.opened.append(register)
+        return register
+
+    def close(self) -> None:
+        while self.opened:
+            self.opened.pop().close()
 
     def stamp(self, as_of: date) -> Stamp:
         logged_at = datetime.now().astimezone().isoformat(timespec="seconds")

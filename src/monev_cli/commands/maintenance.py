@@ -17,7 +17,7 @@ from monev_cli.register.connection import open_for_check
 def check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Check the register: SQLite's integrity and monev's own rules."""
     path = ctx.obj.db_path
-    report = integrity.check(open_for_check(path))
+    report = integrity.check(ctx.obj.open(open_for_check))
     if as_json:
         output.print_json(
             {

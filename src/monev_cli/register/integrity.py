@@ -43,9 +43,11 @@ def check(register: Register) -> Report:
 
 def _sqlite_problems(register: Register) -> list[Problem]:
     problems = [
-        Problem("integrity", row[0])
+        Problem("integrity", line)
         for row in register.rows("PRAGMA integrity_check")
         if row[0] != "ok"
+        for line in row[0].splitlines()
+        if not line.startswith("***")  # "*** in database main ***"
     ]
     problems += [
         Problem(
