@@ -99,15 +99,17 @@ def copy_register(source: Path, target: Path) -> Path:
     return target
 
 
-def run_monev(db: Path, *args, timeout: float = 30) -> subprocess.CompletedProcess:
+def run_monev(db: Path, *args, **options) -> subprocess.CompletedProcess:
     """``monev`` as a user runs it: a process of its own. Arguments may hold
-    surrogates (bytes that are not UTF-8), passed on as those bytes."""
+    surrogates (bytes that are not UTF-8), passed on as those bytes;
+    ``options`` go to subprocess.run."""
     return subprocess.run(
         [sys.executable, "-m", "monev_cli", "--db", str(db), "--officer", "tester"]
         + list(args),
         capture_output=True,
-        timeout=timeout,
+        timeout=30,
         env={k: v for k, v in os.environ.items() if not k.startswith("MONEV_")},
+        **options,
     )
 
 

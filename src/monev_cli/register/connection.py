@@ -192,7 +192,10 @@ def _check_version(register: Register, applied: list[str]) -> None:
     if not applied:
         register.close()
         raise RegisterFileError(
-            _("{path} is a SQLite database but not a monev register.").format(path=path)
+            _(
+                "{path} is a SQLite database but not a monev register: check "
+                "--db or MONEV_DB."
+            ).format(path=path)
         )
     unknown = [name for name in applied if name not in migrations.NAMES]
     if unknown:
