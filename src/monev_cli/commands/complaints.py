@@ -77,7 +77,7 @@ def record(
     )
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
-        output.print_json(_public(complaint, include_personal=True))
+        output.print_json(_public(complaint, include_personal=False))
         return
     typer.echo(
         _("Recorded {ref}; the answer is due by {due}.").format(
@@ -164,7 +164,7 @@ def void(
 
 def _confirm(complaint: Complaint, as_json: bool) -> None:
     if as_json:
-        output.print_json(_public(complaint, include_personal=True))
+        output.print_json(_public(complaint, include_personal=False))
         return
     state = _("voided") if complaint.voided else STATUS_LABELS[complaint.status]
     typer.echo(

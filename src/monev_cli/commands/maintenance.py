@@ -9,13 +9,13 @@ from monev_cli.commands import output
 from monev_cli.commands.common import JsonFlag
 from monev_cli.errors import MonevError
 from monev_cli.i18n import _, ngettext
-from monev_cli.register import integrity
-from monev_cli.register.backup import backup as make_backup
-from monev_cli.register.connection import open_for_check
 
 
 def check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Check the register: SQLite's integrity and monev's own rules."""
+    from monev_cli.register import integrity
+    from monev_cli.register.connection import open_for_check
+
     path = ctx.obj.db_path
     report = integrity.check(ctx.obj.open(open_for_check))
     if as_json:
@@ -58,6 +58,8 @@ def backup(
     ] = False,
 ) -> None:
     """Copy the register to DEST, consistently, even while desks write."""
+    from monev_cli.register.backup import backup as make_backup
+
     done = make_backup(ctx.obj.open(), dest, force)
     typer.echo(
         _("Backed up {count} complaints to {dest}.").format(

@@ -4,7 +4,6 @@ online backup API, so that desks may go on writing while it runs."""
 import contextlib
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,8 @@ def backup(register: Register, dest: Path, force: bool = False) -> Backup:
     """Copy ``register`` to ``dest``, readable by its owner only. The copy is
     written beside ``dest`` under a temporary name and renamed into place
     once checked, so ``dest`` is never a half-written file."""
+    import tempfile
+
     _check_destination(register, dest, force)
     try:
         handle, temporary = tempfile.mkstemp(
