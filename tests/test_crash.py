@@ -22,7 +22,7 @@ BULK_WRITES = {
     "sample": (("sample", "--count", "800", "--as-of", SAMPLE_AS_OF), 800),
 }
 # Seconds to wait, once the writer holds the write lock, before the kill.
-KILL_DELAYS = (0.0, 0.1, 0.2, 0.3)
+KILL_DELAYS = (0.0, 0.15, 0.3)
 POLL = 0.005
 
 
