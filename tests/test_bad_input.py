@@ -149,6 +149,9 @@ BAD_INPUTS = [
                   "2024-02-01", *T),
         "Error: The date 2024-02-01 is after today (2023-12-31): check the date.",
         id="update-future-date"),
+    pytest.param(("--officer", "\x1b[2J", "note", "1", "x", *T),
+        "Error: The officer name holds a control character (U+001B): retype it as "
+        "plain text.", id="officer-control-character"),
     # note and void
     pytest.param(("note", "1", "  ", *T),
         "Error: The note is empty: type it in.", id="note-empty"),
@@ -230,6 +233,8 @@ NON_UTF8_INPUTS = [
         "Error: The agency is not valid UTF-8 text: retype it.", id="profile"),
     pytest.param(("show", "ADU\udce9", *T),
         "Error: The tracking number is not valid UTF-8 text: retype it.", id="ref"),
+    pytest.param(("--officer", "caf\udce9", "note", "1", "x", *T),
+        "Error: The officer name is not valid UTF-8 text: retype it.", id="officer"),
     pytest.param(("list", "--search", "caf\udce9", *T),
         "Error: The search text is not valid UTF-8 text: retype it.", id="search"),
 ]  # fmt: skip

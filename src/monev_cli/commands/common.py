@@ -15,6 +15,7 @@ from monev_cli.dates import parse_date
 from monev_cli.i18n import _
 from monev_cli.register import Register, open_register
 from monev_cli.register.complaints import Stamp
+from monev_cli.texts import clean_text
 
 
 @dataclass
@@ -36,7 +37,8 @@ class Session:
 
     def stamp(self, as_of: date) -> Stamp:
         logged_at = datetime.now().astimezone().isoformat(timespec="seconds")
-        return Stamp(officer=self.officer, logged_at=logged_at, as_of=as_of)
+        officer = clean_text(self.officer, _("officer name"), required=True)
+        return Stamp(officer=officer, logged_at=logged_at, as_of=as_of)
 
 
 def default_register_path() -> Path:

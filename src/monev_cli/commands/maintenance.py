@@ -62,9 +62,11 @@ def backup(
 
     done = make_backup(ctx.obj.open(), dest, force)
     typer.echo(
-        _("Backed up {count} complaints to {dest}.").format(
-            count=done.complaints, dest=done.path
-        )
+        ngettext(
+            "Backed up {count} complaint to {dest}.",
+            "Backed up {count} complaints to {dest}.",
+            done.complaints,
+        ).format(count=done.complaints, dest=done.path)
     )
 
 
