@@ -19,7 +19,7 @@ from conftest import AS_OF, Monev
 SAMPLE_AS_OF = "2025-01-31"  # after the sample's last day: all of it is stored
 # (arguments after --db, complaints stored when the write completes)
 BULK_WRITES = {
-    "sample": (("sample", "--count", "800", "--as-of", SAMPLE_AS_OF), 800),
+    "sample": (("sample", "--count", "2000", "--as-of", SAMPLE_AS_OF), 2000),
 }
 # Seconds to wait, once the writer holds the write lock, before the kill.
 KILL_DELAYS = (0.0, 0.15, 0.3)
