@@ -5,20 +5,27 @@ import sqlite3
 from contextlib import closing
 
 import pytest
-from conftest import AS_OF, register_digest
+from conftest import AS_OF, Monev, copy_register, register_digest
 
 PROBLEMS = "restore your latest backup, or have the register repaired."
 
 
-@pytest.fixture
-def desk(monev):
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
     """Three complaints: 0001 diterima, 0002 selesai, 0003 voided."""
+    monev = Monev(tmp_path_factory.mktemp("template") / "register.db")
+    monev.ok("init")
     for day in ("2023-03-01", "2023-03-02", "2023-03-03"):
         monev.record(date=day)
     monev.ok("update", "2", "--status", "selesai", "--note", "Dijawab", "--date",
              "2023-03-20", "--as-of", AS_OF)  # fmt: skip
     monev.ok("void", "3", "--reason", "double", "--as-of", AS_OF)
-    return monev
+    return monev.db
+
+
+@pytest.fixture
+def desk(template, tmp_path):
+    return Monev(copy_register(template, tmp_path / "register.db"))
 
 
 def damage(db, *statements: str) -> None:

@@ -5,7 +5,7 @@ To cover a new output (a report, an export), add it to OUTPUTS: the
 arguments after ``monev``, and whether it is run as on a terminal."""
 
 import pytest
-from conftest import AS_OF
+from conftest import AS_OF, Monev, copy_register
 
 SECRET = ("Ni Rahasia", "0812-555-0001")
 OPEN = ("Made Terbuka", "0813-555-0002")
@@ -21,13 +21,20 @@ OUTPUTS = {
 }
 
 
-@pytest.fixture
-def desk(monev):
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    monev = Monev(tmp_path_factory.mktemp("template") / "register.db")
+    monev.ok("init")
     name, contact = SECRET
     monev.record("--confidential", name=name, contact=contact, summary="Rahasia")
     name, contact = OPEN
     monev.record(name=name, contact=contact, summary="Terbuka")
-    return monev
+    return monev.db
+
+
+@pytest.fixture
+def desk(template, tmp_path):
+    return Monev(copy_register(template, tmp_path / "register.db"))
 
 
 def run(desk, monkeypatch, output: str, *extra: str) -> str:
