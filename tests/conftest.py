@@ -1,4 +1,10 @@
+import hashlib
 import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -7,6 +13,8 @@ from typer.testing import CliRunner
 from monev_cli.cli import app
 
 AS_OF = "2023-12-31"
+# A desk running many commands in one process: see its docstring.
+DESK_LOOP = Path(__file__).with_name("desk_loop.py")
 
 
 class Monev:
@@ -91,3 +99,55 @@ def reference(monev: Monev) -> Monev:
         ref = monev.record(date=day, channel="facebook", type=kind)["tracking_no"]
         close(monev, ref, day)
     return monev
+
+
+def register_digest(path: Path) -> str:
+    """A hash of the schema and of every row of every table: two registers
+    with the same digest hold the same content, whatever their file bytes."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    digest = hashlib.sha256()
+    try:
+        schema = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        digest.update(repr(schema).encode())
+        for kind, table, _sql in schema:
+            if kind == "table":
+                rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+                digest.update(repr((table, rows.fetchall())).encode())
+    finally:
+        conn.close()
+    return digest.hexdigest()
+
+
+def copy_register(source: Path, target: Path) -> Path:
+    """A copy through SQLite, so that a -wal file beside ``source`` counts."""
+    with (
+        closing(sqlite3.connect(source)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+    return target
+
+
+def run_monev(db: Path, *args, **options) -> subprocess.CompletedProcess:
+    """``monev`` as a user runs it: a process of its own. Arguments may hold
+    surrogates (bytes that are not UTF-8), passed on as those bytes;
+    ``options`` go to subprocess.run."""
+    return subprocess.run(
+        [sys.executable, "-m", "monev_cli", "--db", str(db), "--officer", "tester"]
+        + list(args),
+        capture_output=True,
+        timeout=30,
+        env={k: v for k, v in os.environ.items() if not k.startswith("MONEV_")},
+        **options,
+    )
+
+
+def error_line(stderr: bytes) -> str:
+    """The one ``Error:`` line of a refused command run as a process."""
+    text = stderr.decode("utf-8", "backslashreplace")
+    assert "Traceback" not in text, text
+    lines = text.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), text
+    return lines[0]

@@ -66,14 +66,16 @@ def test_same_status_twice_is_refused(monev):
     monev.record()
     monev.ok("update", "1", "--status", "proses", "--as-of", AS_OF)
     assert monev.fails("update", "1", "--status", "proses", "--as-of", AS_OF) == (
-        "Error: ADU-2023-0001 is already 'proses': nothing was changed."
+        "Error: ADU-2023-0001 is already 'proses': nothing was changed. To add "
+        'a follow-up, type: monev note ADU-2023-0001 "..."'
     )
 
 
 def test_unknown_status_is_refused(monev):
     monev.record()
     assert monev.fails("update", "1", "--status", "diterima", "--as-of", AS_OF) == (
-        "Error: Unknown status 'diterima'. Valid: proses, selesai."
+        "Error: A complaint cannot be set back to 'diterima': give --status "
+        "proses or selesai."
     )
 
 
@@ -141,7 +143,10 @@ def test_void_keeps_the_entry_with_its_history(monev):
 def test_a_voided_complaint_cannot_change(monev):
     monev.record()
     monev.ok("void", "1", "--reason", "salah input", "--as-of", AS_OF)
-    message = "Error: ADU-2023-0001 was voided (salah input): it cannot be changed."
+    message = (
+        "Error: ADU-2023-0001 was voided (salah input): it cannot be changed. If "
+        "it was voided by mistake, record the complaint again with 'monev record'."
+    )
     assert monev.fails("update", "1", "--status", "proses", "--as-of", AS_OF) == message
     assert monev.fails("note", "1", "x", "--as-of", AS_OF) == message
     assert monev.fails("void", "1", "--reason", "lagi", "--as-of", AS_OF) == message

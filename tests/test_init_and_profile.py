@@ -94,7 +94,8 @@ def test_an_agency_adds_its_own_channel(monev):
     )
     assert monev.record(channel="whatsapp")["channel"] == "whatsapp"
     assert monev.fails("channels", "add", "whatsapp", "WA") == (
-        "Error: The channel 'whatsapp' exists already."
+        "Error: The channel 'whatsapp' exists already: use it as it is, or "
+        "choose another code."
     )
 
 
@@ -109,7 +110,8 @@ def test_not_a_sqlite_file(tmp_path, fresh):
     fresh.db.write_text("hello, this is not a database " * 100)
     before = fresh.db.read_bytes()
     assert fresh.fails("list") == (
-        f"Error: {fresh.db} is not a monev register (not a SQLite database)."
+        f"Error: {fresh.db} is not a monev register (not a SQLite database): "
+        "check --db or MONEV_DB."
     )
     assert fresh.db.read_bytes() == before
 

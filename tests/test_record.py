@@ -100,7 +100,7 @@ def test_confidential_is_kept(monev):
         (["--date", "1999-12-31"], "Error: The received date 1999-12-31 is before "
          "2000: check the year."),
         (["--date", "2023-02-29"], "Error: '2023-02-29' is not a real calendar date: "
-         "check the day and month."),
+         "month 2 of 2023 has 28 days."),
         (["--date", "kemarin"], "Error: 'kemarin' is not a date: type it as "
          "YYYY-MM-DD or DD/MM/YYYY."),
         (["--summary", "   "], "Error: The summary is empty: type it in."),

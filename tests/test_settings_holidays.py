@@ -232,7 +232,7 @@ def test_holiday_errors(monev):
         "holidays list'); national holidays cannot be removed."
     )
     assert monev.fails("holidays", "add", "2024-04-31", "x") == (
-        "Error: '2024-04-31' is not a real calendar date: check the day and month."
+        "Error: '2024-04-31' is not a real calendar date: month 4 of 2024 has 30 days."
     )
     assert monev.fails("holidays", "add", "2024-05-02", " ") == (
         "Error: The name is empty: type it in."

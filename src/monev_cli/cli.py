@@ -11,10 +11,11 @@ import typer
 from typer import _click  # typer bundles click; its exceptions live here
 from typer.core import TyperGroup
 
-from monev_cli.commands import complaints, deadlines, report, setup
+from monev_cli.commands import complaints, deadlines, maintenance, report, setup
 from monev_cli.commands.common import Session, default_register_path, os_user
 from monev_cli.errors import MonevError
 from monev_cli.i18n import _
+from monev_cli.texts import as_typed
 
 
 class MonevGroup(TyperGroup):
@@ -36,6 +37,15 @@ class MonevGroup(TyperGroup):
             _fail(_usage_message(error), error.exit_code)
         except _click.exceptions.ClickException as error:
             _fail(error.format_message(), error.exit_code)
+        except UnicodeEncodeError as error:
+            # Bytes that are not UTF-8 reach Python as surrogates; the checks
+            # of typed text catch them first, this is the safety net.
+            _fail(
+                _("'{text}' is not valid UTF-8 text: retype it.").format(
+                    text=error.object
+                ),
+                1,
+            )
         except sqlite3.Error as error:
             _fail(
                 _(
@@ -61,7 +71,7 @@ def _usage_message(error) -> str:
 
 
 def _fail(message: str, code: int) -> None:
-    sys.stderr.write(f"Error: {' '.join(message.split())}\n")
+    sys.stderr.write(f"Error: {as_typed(' '.join(message.split()))}\n")
     sys.exit(code or 1)
 
 
@@ -103,12 +113,14 @@ def root(
     ctx.obj = Session(
         db_path=db or default_register_path(), officer=officer or os_user()
     )
+    ctx.call_on_close(ctx.obj.close)
 
 
 setup.add_to(app)
 complaints.add_to(app)
 deadlines.add_to(app)
 report.add_to(app)
+maintenance.add_to(app)
 
 
 def main() -> None:

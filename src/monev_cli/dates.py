@@ -1,5 +1,6 @@
 """Parsing and checking the dates people type. Pure functions: no clock."""
 
+import calendar
 import re
 from datetime import date
 
@@ -7,6 +8,7 @@ from monev_cli.errors import InputError
 from monev_cli.i18n import _
 
 EARLIEST = date(2000, 1, 1)
+LATEST_YEAR = 9999
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INDONESIAN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -28,11 +30,55 @@ def parse_date(text: str) -> date:
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
+        raise InputError(_impossible(text, int(year), int(month), int(day))) from None
+
+
+def _impossible(text: str, year: int, month: int, day: int) -> str:
+    """Why a date does not exist; a month over 12 is usually the day and the
+    month typed the other way round."""
+    if year >= 1 and 1 <= month <= 12 and day > 0:
+        return _(
+            "'{text}' is not a real calendar date: month {month} of {year} has "
+            "{days} days."
+        ).format(text=text, month=month, year=year, days=_days_in(year, month))
+    try:
+        swapped = date(year, day, month)
+    except ValueError:
+        return _(
+            "'{text}' is not a real calendar date: check the day and month."
+        ).format(text=text)
+    return _(
+        "'{text}' has no month {month}: type the day first, as {indonesian} "
+        "(DD/MM/YYYY) or {iso}."
+    ).format(
+        text=text,
+        month=month,
+        indonesian=swapped.strftime("%d/%m/%Y"),
+        iso=swapped.isoformat(),
+    )
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def check_year(year: int) -> int:
+    if not EARLIEST.year <= year <= LATEST_YEAR:
         raise InputError(
-            _("'{text}' is not a real calendar date: check the day and month.").format(
-                text=text
+            _("The year {year} is out of range: give a year such as 2023.").format(
+                year=year
             )
-        ) from None
+        )
+    return year
+
+
+def check_period(date_from: date | None, date_to: date | None) -> None:
+    if date_from and date_to and date_from > date_to:
+        raise InputError(
+            _("--from {start} is after --to {end}: swap the two dates.").format(
+                start=date_from.isoformat(), end=date_to.isoformat()
+            )
+        )
 
 
 def check_received_on(received_on: date, as_of: date) -> date:

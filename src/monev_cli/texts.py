@@ -45,3 +45,13 @@ def clean_text(
             ).format(field=field, length=len(text), limit=max_length)
         )
     return text
+
+
+def as_typed(text: str) -> str:
+    """``text`` fit to print: bytes that were not UTF-8 (which Python holds
+    as surrogates) are shown as ``\\xff``, as the user typed them."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")

@@ -3,7 +3,8 @@
 import getpass
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -14,19 +15,30 @@ from monev_cli.dates import parse_date
 from monev_cli.i18n import _
 from monev_cli.register import Register, open_register
 from monev_cli.register.complaints import Stamp
+from monev_cli.texts import clean_text
 
 
 @dataclass
 class Session:
     db_path: Path
     officer: str
+    opened: list[Register] = field(default_factory=list)
 
-    def open(self) -> Register:
-        return open_register(self.db_path)
+    def open(self, opener: Callable[[Path], Register] = open_register) -> Register:
+        """The register, closed when the command ends (closing the last
+        connection folds the -wal file back into the register)."""
+        register = opener(self.db_path)
+        self.opened.append(register)
+        return register
+
+    def close(self) -> None:
+        while self.opened:
+            self.opened.pop().close()
 
     def stamp(self, as_of: date) -> Stamp:
         logged_at = datetime.now().astimezone().isoformat(timespec="seconds")
-        return Stamp(officer=self.officer, logged_at=logged_at, as_of=as_of)
+        officer = clean_text(self.officer, _("officer name"), required=True)
+        return Stamp(officer=officer, logged_at=logged_at, as_of=as_of)
 
 
 def default_register_path() -> Path:

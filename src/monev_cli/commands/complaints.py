@@ -77,7 +77,7 @@ def record(
     )
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
-        output.print_json(_public(complaint, include_personal=True))
+        output.print_json(_public(complaint, include_personal=False))
         return
     typer.echo(
         _("Recorded {ref}; the answer is due by {due}.").format(
@@ -164,7 +164,7 @@ def void(
 
 def _confirm(complaint: Complaint, as_json: bool) -> None:
     if as_json:
-        output.print_json(_public(complaint, include_personal=True))
+        output.print_json(_public(complaint, include_personal=False))
         return
     state = _("voided") if complaint.voided else STATUS_LABELS[complaint.status]
     typer.echo(
@@ -270,7 +270,7 @@ def list_complaints(
     if as_csv:
         output.write_csv(LIST_HEADER, rows)
     elif is_interactive():
-        shown = [(row[0], row[1], row[2], row[4], row[6], row[9]) for row in rows]
+        shown = [(r[0], r[1], r[2], r[4], r[6], r[8], r[9]) for r in rows]
         output.console().print(output.table(None, TABLE_HEADER, shown))
     else:
         output.plain_lines(rows)
@@ -282,8 +282,8 @@ LIST_HEADER = (
 )  # fmt: skip
 
 
-# On a terminal: what the desk needs to find a complaint, in 80 columns.
-TABLE_HEADER = ("No.", "Received", "Channel", "Status", "Due", "Summary")
+# On a terminal: what the desk needs to find a complaint.
+TABLE_HEADER = ("No.", "Received", "Channel", "Status", "Due", "Name", "Summary")
 
 
 def _list_row(complaint: Complaint, include_personal: bool, now: date) -> tuple:

@@ -32,10 +32,8 @@ def sample(
 ) -> None:
     """Fill a register (created if missing) with a realistic sample."""
     session = ctx.obj
-    register = (
-        open_register(session.db_path)
-        if session.db_path.exists()
-        else create_register(session.db_path)
+    register = session.open(
+        open_register if session.db_path.exists() else create_register
     )
     stored = fill(register, session.stamp(today(as_of)), count)
     typer.echo(

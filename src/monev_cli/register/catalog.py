@@ -27,7 +27,7 @@ def set_profile(register: Register, key: str, value: str) -> str:
                 key=key, choices=", ".join(PROFILE_KEYS)
             )
         )
-    value = value.strip()
+    value = clean_text(value, key) or ""
     if key == "prefix":
         value = _check_prefix(value)
     with register.write() as conn:
@@ -85,11 +85,11 @@ def set_channel_detail(register: Register, code: str, detail: str) -> Code:
 
 def resolve_code(register: Register, table: str, text: str) -> Code:
     """The channel or type named by ``text``, case-insensitively."""
-    wanted = text.strip().lower()
+    kind = CODE_KINDS[_table(table)]
+    wanted = clean_text(text, kind, required=True).lower()
     for code in codes(register, table):
         if code.code == wanted:
             return code
-    kind = CODE_KINDS[_table(table)]
     raise InputError(
         _("Unknown {kind} '{code}'. Valid {kind}s: {choices}.").format(
             kind=kind,
@@ -107,8 +107,8 @@ def add_code(
     classification: str | None = None,
 ) -> Code:
     """Extend the agency's list; an existing code is never overwritten."""
-    code = code.strip().lower()
-    label = label.strip()
+    code = (clean_text(code, _("code")) or "").lower()
+    label = clean_text(label, _("label"))
     if not _CODE.match(code):
         raise InputError(
             _(
@@ -126,9 +126,10 @@ def add_code(
             f"SELECT 1 FROM {_table(table)} WHERE code = ?", (code,)
         ).fetchone():
             raise InputError(
-                _("The {kind} '{code}' exists already.").format(
-                    kind=CODE_KINDS[_table(table)], code=code
-                )
+                _(
+                    "The {kind} '{code}' exists already: use it as it is, or "
+                    "choose another code."
+                ).format(kind=CODE_KINDS[_table(table)], code=code)
             )
         position = conn.execute(
             f"SELECT COALESCE(MAX(position), 0) + 1 FROM {_table(table)}"

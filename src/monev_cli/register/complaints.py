@@ -116,6 +116,13 @@ def change_status(
     stamp: Stamp,
 ) -> Complaint:
     """Move a complaint to ``proses`` or ``selesai``, appending to its history."""
+    if status.strip().lower() == STATUSES[0]:
+        raise InputError(
+            _(
+                "A complaint cannot be set back to '{status}': give --status "
+                "proses or selesai."
+            ).format(status=STATUSES[0])
+        )
     status = check_status(status)
     note = clean_text(note, _("note"), max_length=SUMMARY_MAX, multiline=True)
     with register.write() as conn:
@@ -132,7 +139,7 @@ def change_status(
 
 
 def check_status(status: str, allowed: tuple[str, ...] = STATUSES[1:]) -> str:
-    value = status.strip().lower()
+    value = clean_text(status, _("status"), required=True).lower()
     if value not in allowed:
         raise InputError(
             _("Unknown status '{status}'. Valid: {choices}.").format(
@@ -147,9 +154,10 @@ def _check_transition(complaint: sqlite3.Row, status: str, note: str | None) -> 
     tracking_no = complaint["tracking_no"]
     if current == status:
         raise StateError(
-            _("{ref} is already '{status}': nothing was changed.").format(
-                ref=tracking_no, status=status
-            )
+            _(
+                "{ref} is already '{status}': nothing was changed. To add a "
+                'follow-up, type: monev note {ref} "..."'
+            ).format(ref=tracking_no, status=status)
         )
     if status == DONE and not note:
         raise InputError(
@@ -200,9 +208,10 @@ def _locked(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     complaint = _find(conn, ref)
     if complaint["voided"]:
         raise StateError(
-            _("{ref} was voided ({reason}): it cannot be changed.").format(
-                ref=complaint["tracking_no"], reason=complaint["void_reason"]
-            )
+            _(
+                "{ref} was voided ({reason}): it cannot be changed. If it was "
+                "voided by mistake, record the complaint again with 'monev record'."
+            ).format(ref=complaint["tracking_no"], reason=complaint["void_reason"])
         )
     return complaint
 
@@ -247,7 +256,7 @@ def _append(
 
 
 def _find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-    text = ref.strip()
+    text = clean_text(ref, _("tracking number"), required=True)
     if text.isdigit():
         row = conn.execute("SELECT * FROM complaints WHERE id = ?", (int(text),))
     else:

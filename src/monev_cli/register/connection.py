@@ -41,16 +41,16 @@ class Register:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise _file_error(self.path, error) from None
+        except sqlite3.DatabaseError as error:
+            raise file_error(self.path, error) from None
         try:
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if isinstance(error, sqlite3.OperationalError):
-                raise _file_error(self.path, error) from None
+            if _is_file_error(error):
+                raise file_error(self.path, error) from None
             raise
 
     @contextmanager
@@ -93,7 +93,8 @@ def create_register(path: Path) -> Register:
         ) from None
     register = Register(_connect(path), path)
     register.conn.execute("PRAGMA journal_mode=WAL")
-    migrations.apply(register.db)
+    with register.write():
+        migrations.apply(register.db)
     return register
 
 
@@ -103,17 +104,37 @@ def open_register(path: Path) -> Register:
     try:
         register = Register(_connect(path), path)
         applied = _applied_migrations(register)
-    except sqlite3.DatabaseError:
-        raise RegisterFileError(
-            _("{path} is not a monev register (not a SQLite database).").format(
-                path=path
-            )
-        ) from None
+    except sqlite3.DatabaseError as error:
+        raise file_error(path, error) from None
     _check_version(register, applied)
     if len(applied) < len(migrations.NAMES):
-        with _translated_errors(path):
-            migrations.apply(register.db)
+        _upgrade(register)
     return register
+
+
+def open_for_check(path: Path) -> Register:
+    """Open a register as it is, damaged or not: no version check and no
+    upgrade, so that ``monev check`` can say what is wrong with it."""
+    _check_file(path)
+    try:
+        return Register(_connect(path), path)
+    except sqlite3.DatabaseError as error:
+        raise file_error(path, error) from None
+
+
+def _upgrade(register: Register) -> None:
+    """Apply the missing migrations under the write lock: when two desks open
+    an older register at once, the second finds the work done."""
+    with register.write():
+        if len(_applied_migrations(register)) < len(migrations.NAMES):
+            migrations.apply(register.db)
+
+
+def _is_file_error(error: BaseException) -> bool:
+    """A refusal by the file or the disk, not a fault in monev's own SQL."""
+    return isinstance(error, sqlite3.DatabaseError) and not isinstance(
+        error, sqlite3.IntegrityError | sqlite3.ProgrammingError
+    )
 
 
 def _check_file(path: Path) -> None:
@@ -131,6 +152,13 @@ def _check_file(path: Path) -> None:
     if not os.access(path, os.R_OK):
         raise RegisterFileError(
             _("Cannot read {path}: check the file's permissions.").format(path=path)
+        )
+    if path.stat().st_size == 0:
+        raise RegisterFileError(
+            _(
+                "{path} is an empty file, not a monev register: restore your "
+                "backup over it, or remove it and run 'monev init'."
+            ).format(path=path)
         )
 
 
@@ -164,7 +192,10 @@ def _check_version(register: Register, applied: list[str]) -> None:
     if not applied:
         register.close()
         raise RegisterFileError(
-            _("{path} is a SQLite database but not a monev register.").format(path=path)
+            _(
+                "{path} is a SQLite database but not a monev register: check "
+                "--db or MONEV_DB."
+            ).format(path=path)
         )
     unknown = [name for name in applied if name not in migrations.NAMES]
     if unknown:
@@ -177,32 +208,70 @@ def _check_version(register: Register, applied: list[str]) -> None:
         )
 
 
-@contextmanager
-def _translated_errors(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.OperationalError as error:
-        raise _file_error(path, error) from None
-
-
-def _file_error(path: Path, error: sqlite3.OperationalError) -> RegisterFileError:
-    text = str(error)
-    if "readonly" in text:
-        return RegisterFileError(
-            _(
-                "The register {path} is read-only: nothing was changed. Check "
-                "the file's permissions."
-            ).format(path=path)
-        )
-    if "locked" in text or "busy" in text:
-        return RegisterFileError(
-            _(
-                "The register {path} is busy with another desk's change: "
-                "nothing was changed. Try again in a moment."
-            ).format(path=path)
-        )
+def file_error(path: Path, error: sqlite3.DatabaseError) -> RegisterFileError:
+    """What SQLite's refusal means for the person at the desk."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    for prefixes, message in _FILE_ERRORS:
+        if name.startswith(prefixes):
+            return RegisterFileError(message().format(path=path))
     return RegisterFileError(
-        _("The register {path} could not be written ({reason}).").format(
-            path=path, reason=text
-        )
+        _(
+            "The register {path} could not be read or written ({reason}): nothing "
+            "was changed. Run 'monev check'."
+        ).format(path=path, reason=error)
     )
+
+
+# (SQLite error names, message), the first match wins; the messages are
+# functions so that they are translated when shown.
+_FILE_ERRORS = (
+    (
+        ("SQLITE_NOTADB",),
+        lambda: _(
+            "{path} is not a monev register (not a SQLite database): check "
+            "--db or MONEV_DB."
+        ),
+    ),
+    (
+        ("SQLITE_CORRUPT",),
+        lambda: _(
+            "The register {path} is damaged: run 'monev check', then restore "
+            "your latest backup."
+        ),
+    ),
+    (
+        ("SQLITE_READONLY_DIRECTORY",),
+        lambda: _(
+            "The folder of {path} is read-only, and a register writes its -wal "
+            "and -shm files beside it: copy the register to a writable folder."
+        ),
+    ),
+    (
+        ("SQLITE_READONLY", "SQLITE_PERM"),
+        lambda: _(
+            "The register {path} is read-only: nothing was changed. Check "
+            "the file's permissions."
+        ),
+    ),
+    (
+        ("SQLITE_BUSY", "SQLITE_LOCKED"),
+        lambda: _(
+            "The register {path} is busy with another desk's change: "
+            "nothing was changed. Try again in a moment."
+        ),
+    ),
+    (
+        ("SQLITE_CANTOPEN",),
+        lambda: _(
+            "Cannot open the register {path}: check the permissions of the "
+            "file and of its folder."
+        ),
+    ),
+    (
+        ("SQLITE_FULL",),
+        lambda: _(
+            "The disk holding {path} is full: nothing was changed. Free some "
+            "space and try again."
+        ),
+    ),
+)

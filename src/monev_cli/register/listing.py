@@ -4,10 +4,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from monev_cli.dates import check_period, check_year
+from monev_cli.i18n import _
 from monev_cli.models import STATUSES, Complaint
 from monev_cli.register import catalog
 from monev_cli.register.complaints import check_status, from_row
 from monev_cli.register.connection import Register
+from monev_cli.texts import clean_text
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,11 @@ def where_clause(register: Register, selection: Filter) -> tuple[str, list]:
     if selection.status:
         clauses.append("status = ?")
         params.append(check_status(selection.status, STATUSES))
-    if selection.year:
+    if selection.year is not None:
+        year = check_year(selection.year)
         clauses.append("received_on BETWEEN ? AND ?")
-        params += [f"{selection.year:04d}-01-01", f"{selection.year:04d}-12-31"]
+        params += [f"{year:04d}-01-01", f"{year:04d}-12-31"]
+    check_period(selection.date_from, selection.date_to)
     if selection.date_from:
         clauses.append("received_on >= ?")
         params.append(selection.date_from.isoformat())
@@ -51,14 +56,20 @@ def where_clause(register: Register, selection: Filter) -> tuple[str, list]:
         params.append(catalog.resolve_code(register, "types", selection.type).code)
     if selection.unit:
         clauses.append("unit = ? COLLATE NOCASE")
-        params.append(selection.unit.strip())
+        params.append(clean_text(selection.unit, _("unit"), required=True))
     if selection.search:
+        columns = ("summary", "tracking_no", "external_ref", "unit")
         clauses.append(
-            "(summary LIKE ? OR tracking_no LIKE ? OR external_ref LIKE ? "
-            "OR unit LIKE ?)"
+            "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")"
         )
-        params += [f"%{selection.search.strip()}%"] * 4
+        params += [_contains(clean_text(selection.search, _("search text")))] * 4
     return " AND ".join(clauses) or "1", params
+
+
+def _contains(text: str | None) -> str:
+    """A LIKE pattern matching ``text`` literally, % and _ included."""
+    escaped = (text or "").replace("\\", "\\\\").replace("%", "\\%")
+    return "%" + escaped.replace("_", "\\_") + "%"
 
 
 def complaints(register: Register, selection: Filter) -> Iterator[Complaint]:
