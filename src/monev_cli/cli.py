@@ -11,7 +11,7 @@ import typer
 from typer import _click  # typer bundles click; its exceptions live here
 from typer.core import TyperGroup
 
-from monev_cli.commands import complaints, setup
+from monev_cli.commands import complaints, setup, transfer
 from monev_cli.commands.common import Session, default_register_path, os_user
 from monev_cli.errors import MonevError
 from monev_cli.i18n import _
@@ -107,6 +107,7 @@ def root(
 
 setup.add_to(app)
 complaints.add_to(app)
+transfer.add_to(app)
 
 
 def main() -> None:

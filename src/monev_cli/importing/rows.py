@@ -1,0 +1,373 @@
+"""Turning the cells of one row into a checked complaint, with the register's
+own validators and maps made once per file (labels -> codes, dates typed
+again and again -> parsed once), so that a large file is checked quickly."""
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import NamedTuple
+
+from monev_cli.commands.output import FORMULA_STARTS
+from monev_cli.dates import check_event_on, check_received_on, parse_date
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+from monev_cli.importing.columns import normalise
+from monev_cli.models import (
+    DONE,
+    EVENT_RECORDED,
+    EVENT_STATUS,
+    EVENT_VOID,
+    Code,
+)
+from monev_cli.register.bulk import Incoming, IsoDays
+from monev_cli.register.catalog import check_classification
+from monev_cli.texts import SUMMARY_MAX, clean_text
+
+TRACKING_NO = re.compile(r"^[A-Z0-9]{1,10}-(\d{4})-(\d{1,9})$")
+_TIME_OF_DAY = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
+
+# Labels agencies write that are neither a code nor a default label.
+CHANNEL_ALIASES = {
+    "datang langsung": "langsung", "tatap muka": "langsung", "loket": "langsung",
+    "telephone": "telepon", "telpon": "telepon", "telp": "telepon",
+    "call center": "telepon", "fb": "facebook", "ig": "instagram",
+    "web": "website", "situs web": "website", "lapor sp4n": "lapor",
+    "sp4n lapor": "lapor", "sp4n": "lapor", "kotak saran": "kotak",
+    "e mail": "email", "surel": "email",
+}  # fmt: skip
+TYPE_ALIASES = {
+    "informasi": "informasi", "saran": "informasi",
+    "permintaan informasi": "informasi", "pengaduan": "layanan",
+    "pengaduan pelayanan": "layanan", "standar pelayanan": "standar",
+    "pelanggaran disiplin pegawai": "disiplin", "lain lain": "lainnya",
+}  # fmt: skip
+STATUS_ALIASES = {
+    "diterima": "diterima", "baru": "diterima", "masuk": "diterima",
+    "received": "diterima", "new": "diterima",
+    "proses": "proses", "diproses": "proses", "dalam proses": "proses",
+    "sedang diproses": "proses", "ditindaklanjuti": "proses",
+    "in process": "proses", "in progress": "proses",
+    "selesai": "selesai", "sudah selesai": "selesai", "tuntas": "selesai",
+    "done": "selesai", "closed": "selesai", "answered": "selesai",
+}  # fmt: skip
+YES = frozenset(("ya", "y", "yes", "1", "true", "x", "v", "rahasia"))
+NO = frozenset(("tidak", "t", "no", "n", "0", "false", "", "-"))
+
+
+@dataclass(frozen=True)
+class Rejection:
+    where: int
+    column: str | None
+    message: str
+
+
+_UNREAD = object()
+
+
+class Column(NamedTuple):
+    name: str
+    index: int
+    header: str
+    read: Callable
+    seen: dict | None  # cell -> value: a cell typed again is read once
+
+
+@dataclass
+class Checker:
+    """Checks rows against one register's codes, as of one day."""
+
+    channels: Sequence[Code]
+    types: Sequence[Code]
+    as_of: date
+    officer: str
+    logged_at: str
+    source: str
+
+    def __post_init__(self) -> None:
+        self.channel = _Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
+        self.type = _Codes(self.types, TYPE_ALIASES, _("type"), "types")
+        self._classification = {code.code: code.classification for code in self.types}
+        self._iso = IsoDays()
+        self._note = _("Imported from {source}, row {row}.")
+        self.readers: dict[str, Callable] = {
+            "tracking_no": self.tracking_no,
+            "received_on": self.received_on,
+            "channel": self.channel,
+            "type": self.type,
+            "classification": self.classification,
+            "summary": self.long_text(_("summary"), required=True),
+            "name": self.short_text(_("name")),
+            "contact": self.short_text(_("contact")),
+            "confidential": self.yes_no,
+            "unit": self.short_text(_("unit")),
+            "external_ref": self.short_text(_("external reference")),
+            "status": self.status,
+            "due_on": self.date,
+            "answered_on": self.date,
+            "answer": self.long_text(_("answer")),
+            "voided": self.yes_no,
+            "void_reason": self.long_text(_("void reason")),
+        }
+
+    def layout(self, fields: Iterable[tuple[str, int, str]], repeat=True) -> list:
+        """How to read each column; ``repeat=False`` for cells that cannot
+        be remembered (JSON values may be lists)."""
+        return [
+            Column(name, index, header, self.readers[name], {} if repeat else None)
+            for name, index, header in fields
+        ]
+
+    def values(
+        self, where: int, cells: Sequence, columns: Sequence[Column]
+    ) -> tuple[dict, list[Rejection]]:
+        """Each field read from its column; every bad cell is a rejection."""
+        values: dict = {}
+        rejected: list[Rejection] = []
+        width = len(cells)
+        for name, index, header, read, seen in columns:
+            raw = cells[index] if index < width else None
+            value = _UNREAD if seen is None else seen.get(raw, _UNREAD)
+            if value is _UNREAD:
+                try:
+                    value = read(raw)
+                except InputError as error:
+                    rejected.append(Rejection(where, header, error.message))
+                    continue
+                if seen is not None:
+                    seen[raw] = value
+            values[name] = value
+        return values, rejected
+
+    def sheet_row(
+        self, where: int, cells: Sequence, columns: Sequence[Column]
+    ) -> Incoming | list[Rejection]:
+        """A spreadsheet row: its history is made from its status."""
+        values, rejected = self.values(where, cells, columns)
+        if rejected:
+            return rejected
+        try:
+            return self.complaint(where, values)
+        except InputError as error:
+            return [Rejection(where, None, error.message)]
+
+    def complaint(self, where: int, values: dict) -> Incoming:
+        """The complaint a row's values describe, with its history."""
+        get = values.get
+        received_on = values["received_on"]
+        answered_on = get("answered_on")
+        status = get("status") or (DONE if answered_on else "diterima")
+        if answered_on or status == DONE:
+            _check_answer_date(status, received_on, answered_on, self.as_of)
+        voided, void_reason = _void(values)
+        if get("due_on"):
+            _check_due(received_on, values["due_on"])
+        complaint = Incoming(
+            where,
+            received_on,
+            values["channel"],
+            values["type"],
+            get("classification") or self._classification[values["type"]],
+            values["summary"],
+            status,
+            [],
+            get("tracking_no"),
+            get("name"),
+            get("contact"),
+            bool(get("confidential")),
+            get("unit"),
+            get("external_ref"),
+            get("due_on"),
+            answered_on,
+            voided,
+            void_reason,
+        )
+        complaint.events = self._history(complaint, get("answer"))
+        return complaint
+
+    def _history(self, complaint: Incoming, answer: str | None) -> list[tuple]:
+        """The entries a desk would have made: recorded, then the row's status."""
+        logged_at, officer = self.logged_at, self.officer
+        received = self._iso[complaint.received_on]
+        note = self._note.format(source=self.source, row=complaint.where)
+        events = [(EVENT_RECORDED, "diterima", received, logged_at, officer, note)]
+        if complaint.status != "diterima":
+            when = (
+                self._iso[complaint.answered_on] if complaint.answered_on else received
+            )
+            events.append(
+                (EVENT_STATUS, complaint.status, when, logged_at, officer, answer)
+            )
+        if complaint.voided:
+            when = events[-1][2]
+            events.append(
+                (EVENT_VOID, None, when, logged_at, officer, complaint.void_reason)
+            )
+        return events
+
+    # The readers: one cell in, a checked value (or None when empty) out.
+
+    def received_on(self, value) -> date:
+        received_on = self.date(value)
+        if received_on is None:
+            raise InputError(_("The received date is empty: type it in."))
+        return check_received_on(received_on, self.as_of)
+
+    def date(self, value) -> date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = cell_text(value)
+        return parse_date(_TIME_OF_DAY.sub("", text)) if text else None
+
+    def classification(self, value) -> str | None:
+        text = cell_text(value)
+        return check_classification(text) if text else None
+
+    def status(self, value) -> str | None:
+        text = cell_text(value)
+        if not text:
+            return None
+        status = STATUS_ALIASES.get(normalise(text))
+        if status is None:
+            raise InputError(
+                _("'{text}' is not a status: use Diterima, Proses or Selesai.").format(
+                    text=text
+                )
+            )
+        return status
+
+    def yes_no(self, value) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = (cell_text(value) or "").strip().lower()
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+        raise InputError(
+            _("'{text}' is not yes or no: use ya or tidak.").format(text=text)
+        )
+
+    def tracking_no(self, value) -> str | None:
+        text = (cell_text(value) or "").strip().upper()
+        if not text:
+            return None
+        if not TRACKING_NO.match(text):
+            raise InputError(
+                _(
+                    "'{text}' is not a tracking number like ADU-2023-0007: if it is "
+                    "another system's number, map its column to external_ref."
+                ).format(text=text)
+            )
+        return text
+
+    @staticmethod
+    def short_text(label: str) -> Callable:
+        return lambda value: clean_text(cell_text(value), label)
+
+    @staticmethod
+    def long_text(label: str, required: bool = False) -> Callable:
+        return lambda value: clean_text(
+            cell_text(value),
+            label,
+            required=required,
+            max_length=SUMMARY_MAX,
+            multiline=True,
+        )
+
+
+def cell_text(value) -> str | None:
+    """A cell as text; undoes the quote that monev's CSV export puts before a
+    cell a spreadsheet would otherwise run as a formula."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, datetime):
+        text = (
+            value.date().isoformat()
+            if value.time() == datetime.min.time()
+            else str(value)
+        )
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS and len(text) > 1:
+        return text[1:]
+    return text
+
+
+class _Codes:
+    """Reads a channel or type as its code, label or a common alias."""
+
+    def __init__(
+        self, codes: Sequence[Code], aliases: dict[str, str], kind: str, command: str
+    ) -> None:
+        valid = {code.code for code in codes}
+        self.known = {alias: code for alias, code in aliases.items() if code in valid}
+        for code in codes:
+            self.known[normalise(code.label)] = code.code
+            self.known[normalise(code.code)] = code.code
+        self.kind = kind
+        self.command = command
+
+    def __call__(self, value) -> str:
+        text = (cell_text(value) or "").strip()
+        if not text:
+            raise InputError(
+                _("The {field} is empty: type it in.").format(field=self.kind)
+            )
+        code = self.known.get(normalise(text))
+        if code is None:
+            raise InputError(
+                _(
+                    "'{text}' is not a known {kind}: use a code or label from "
+                    "'monev {command}', or add it with 'monev {command} add'."
+                ).format(text=text, kind=self.kind, command=self.command)
+            )
+        return code
+
+
+def _check_answer_date(
+    status: str, received_on: date, answered_on: date | None, as_of: date
+) -> None:
+    if status == DONE and answered_on is None:
+        raise InputError(
+            _(
+                "The status is 'selesai' but the date answered is empty: add it "
+                "(a column such as 'Tanggal Selesai')."
+            )
+        )
+    if status != DONE and answered_on is not None:
+        raise InputError(
+            _(
+                "It has a date answered ({date}) but its status is '{status}': "
+                "make the status Selesai or clear the date."
+            ).format(date=answered_on.isoformat(), status=status)
+        )
+    if answered_on is not None:
+        check_event_on(answered_on, received_on, as_of)
+
+
+def _check_due(received_on: date, due_on: date | None) -> None:
+    if due_on is not None and due_on < received_on:
+        raise InputError(
+            _("The due date {due} is before the received date {received}.").format(
+                due=due_on.isoformat(), received=received_on.isoformat()
+            )
+        )
+
+
+def _void(values: dict) -> tuple[bool, str | None]:
+    reason = values.get("void_reason")
+    voided = bool(values.get("voided")) or reason is not None
+    if not voided:
+        return False, None
+    if not reason:
+        raise InputError(_("It is voided but the void reason is empty: add it."))
+    return voided, reason
