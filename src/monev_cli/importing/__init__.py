@@ -6,21 +6,21 @@ row is named with its reason. Rows already in the register are skipped.
 headers; ``rows`` and ``history`` check the values; ``register.bulk`` stores.
 """
 
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
 from monev_cli.importing import columns, files
-from monev_cli.importing.history import json_complaint
+from monev_cli.importing.history import json_complaints
 from monev_cli.importing.rows import Checker, Rejection
 from monev_cli.register import Register, bulk, catalog
 from monev_cli.register.complaints import Stamp
 
 HEADER_SEARCH_ROWS = 10
-PROGRESS_STEP = 5_000
 
 # (phase, done, total): for a progress bar
 Progress = Callable[[str, int, int], None]
@@ -68,6 +68,31 @@ def import_file(
     progress: Progress | None = None,
 ) -> Result:
     """Read, check and store the complaints of ``path``: all or none."""
+    with _no_cycle_collection():
+        return _import(register, path, stamp, options, progress)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector walks every object alive each time many are
+    made; a large import makes hundreds of thousands and no cycles, and is a
+    quarter faster without it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import(
+    register: Register,
+    path: Path,
+    stamp: Stamp,
+    options: Options,
+    progress: Progress | None,
+) -> Result:
     fmt = files.file_format(path, options.fmt)
     checker = Checker(
         channels=catalog.codes(register, "channels"),
@@ -77,18 +102,15 @@ def import_file(
         logged_at=stamp.logged_at,
         source=path.name,
     )
+    checking = _phase(progress, _("Checking"))
     if fmt == "json":
-        result, checked = _read_json(checker, path)
+        result, checked = _read_json(checker, path, checking)
     else:
-        result, checked = _read_sheet(checker, path, fmt, options)
-    incoming, rejected = [], []
-    for number, outcome in enumerate(checked, start=1):
-        if isinstance(outcome, list):
-            rejected += outcome
-        else:
-            incoming.append(outcome)
-        if progress and (number % PROGRESS_STEP == 0 or number == result.total):
-            progress(_("Checking"), number, result.total)
+        result, checked = _read_sheet(checker, path, fmt, options, checking)
+    incoming = [outcome for outcome in checked if not isinstance(outcome, list)]
+    rejected = [
+        reason for outcome in checked if isinstance(outcome, list) for reason in outcome
+    ]
     unit = "complaint" if fmt == "json" else "row"
     with nullcontext() if options.dry_run else register.write():
         plan = bulk.plan(register, incoming)
@@ -96,23 +118,19 @@ def import_file(
         if rejected:
             raise RejectedRows(rejected, result.total, unit)
         if not options.dry_run:
-            bulk.store(register, plan.new, _writing(progress))
+            bulk.store(register, plan.new, _phase(progress, _("Writing")))
     result.added, result.skipped = len(plan.new), plan.skipped
     result.dry_run = options.dry_run
     return result
 
 
-def _read_json(checker: Checker, path: Path):
+def _read_json(checker: Checker, path: Path, progress):
     items = files.read_json(path)
     result = Result(added=0, skipped=0, total=len(items), dry_run=False)
-    checked = (
-        json_complaint(checker, number, item)
-        for number, item in enumerate(items, start=1)
-    )
-    return result, checked
+    return result, json_complaints(checker, items, progress)
 
 
-def _read_sheet(checker: Checker, path: Path, fmt: str, options: Options):
+def _read_sheet(checker: Checker, path: Path, fmt: str, options: Options, progress):
     mapping = columns.parse_mapping(options.mapping)
     rows = files.read_rows(path, fmt, options.sheet)
     at = _header_index(rows, mapping, path)
@@ -129,8 +147,7 @@ def _read_sheet(checker: Checker, path: Path, fmt: str, options: Options):
         columns=found.describe(),
         unknown=found.unknown,
     )
-    checked = (checker.sheet_row(number, cells, layout) for number, cells in body)
-    return result, checked
+    return result, checker.check(body, layout, progress)
 
 
 def _header_index(rows: files.Rows, mapping: dict[str, str], path: Path) -> int:
@@ -147,10 +164,10 @@ def _header_index(rows: files.Rows, mapping: dict[str, str], path: Path) -> int:
     )
 
 
-def _writing(progress: Progress | None) -> Callable[[int, int], None] | None:
+def _phase(progress: Progress | None, phase: str) -> Callable[[int, int], None] | None:
     if progress is None:
         return None
-    return lambda done, total: progress(_("Writing"), done, total)
+    return lambda done, total: progress(phase, done, total)
 
 
 def rejection_lines(rejected: Sequence[Rejection], unit: str = "row") -> list[str]:

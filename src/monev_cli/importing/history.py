@@ -27,32 +27,53 @@ EVENT_STATUSES = {
 }
 
 
-def json_complaint(checker: Checker, where: int, item) -> Incoming | list[Rejection]:
-    """One complaint of a monev export; its history, if given, must agree
-    with its status."""
-    if not isinstance(item, dict):
-        return [Rejection(where, None, _("It is not a complaint (a JSON object)."))]
-    cells = [item.get(name) for name in FIELDS]
+def json_complaints(
+    checker: Checker, items: list, progress=None
+) -> list[Incoming | list[Rejection]]:
+    """The complaints of a monev export; the history of each, where given,
+    must agree with its status."""
+    checked: list = [
+        _not_a_complaint(number, item) for number, item in enumerate(items, 1)
+    ]
+    rows = [
+        (number, [item.get(name) for name in FIELDS])
+        for number, item in enumerate(items, 1)
+        if not checked[number - 1]
+    ]
+    present = {name for item in items if isinstance(item, dict) for name in item}
     columns = checker.layout(
-        (
-            (name, index, name)
-            for index, name in enumerate(FIELDS)
-            if name in item or name in REQUIRED
-        ),
-        repeat=False,
+        (name, index, name)
+        for index, name in enumerate(FIELDS)
+        if name in present or name in REQUIRED
     )
-    values, rejected = checker.values(where, cells, columns)
-    if rejected:
-        return rejected
+    for (number, _cells), outcome in zip(
+        rows, checker.check(rows, columns, progress), strict=True
+    ):
+        events = items[number - 1].get("events")
+        if isinstance(outcome, Incoming) and events:
+            outcome = _with_history(outcome, events, checker.as_of)
+        checked[number - 1] = outcome
+    return checked
+
+
+def _not_a_complaint(number: int, item) -> list[Rejection]:
+    """Why an item cannot be read as a complaint (empty if it can)."""
+    if not isinstance(item, dict):
+        return [Rejection(number, None, _("It is not a complaint (a JSON object)."))]
+    return [
+        Rejection(number, name, _("It is not a text, a number or a date."))
+        for name in FIELDS
+        if isinstance(item.get(name), (list, dict))
+    ]
+
+
+def _with_history(
+    complaint: Incoming, events, as_of: date
+) -> Incoming | list[Rejection]:
     try:
-        complaint = checker.complaint(where, values)
+        complaint.events = _events(events, complaint, as_of)
     except InputError as error:
-        return [Rejection(where, None, error.message)]
-    if item.get("events"):
-        try:
-            complaint.events = _events(item["events"], complaint, checker.as_of)
-        except InputError as error:
-            return [Rejection(where, "events", error.message)]
+        return [Rejection(complaint.where, "events", error.message)]
     return complaint
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import zip_longest
 from typing import NamedTuple
 
 from monev_cli.commands.output import FORMULA_STARTS
@@ -24,6 +25,7 @@ from monev_cli.register.bulk import Incoming, IsoDays
 from monev_cli.register.catalog import check_classification
 from monev_cli.texts import SUMMARY_MAX, clean_text
 
+PROGRESS_STEP = 5_000
 TRACKING_NO = re.compile(r"^[A-Z0-9]{1,10}-(\d{4})-(\d{1,9})$")
 _TIME_OF_DAY = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
 
@@ -62,15 +64,11 @@ class Rejection:
     message: str
 
 
-_UNREAD = object()
-
-
 class Column(NamedTuple):
     name: str
     index: int
     header: str
     read: Callable
-    seen: dict | None  # cell -> value: a cell typed again is read once
 
 
 @dataclass
@@ -110,42 +108,52 @@ class Checker:
             "void_reason": self.long_text(_("void reason")),
         }
 
-    def layout(self, fields: Iterable[tuple[str, int, str]], repeat=True) -> list:
-        """How to read each column; ``repeat=False`` for cells that cannot
-        be remembered (JSON values may be lists)."""
+    def layout(self, fields: Iterable[tuple[str, int, str]]) -> list[Column]:
+        """How to read each (field, column index, header)."""
         return [
-            Column(name, index, header, self.readers[name], {} if repeat else None)
+            Column(name, index, header, self.readers[name])
             for name, index, header in fields
         ]
 
-    def values(
-        self, where: int, cells: Sequence, columns: Sequence[Column]
-    ) -> tuple[dict, list[Rejection]]:
-        """Each field read from its column; every bad cell is a rejection."""
-        values: dict = {}
-        rejected: list[Rejection] = []
-        width = len(cells)
-        for name, index, header, read, seen in columns:
-            raw = cells[index] if index < width else None
-            value = _UNREAD if seen is None else seen.get(raw, _UNREAD)
-            if value is _UNREAD:
-                try:
-                    value = read(raw)
-                except InputError as error:
-                    rejected.append(Rejection(where, header, error.message))
-                    continue
-                if seen is not None:
-                    seen[raw] = value
-            values[name] = value
-        return values, rejected
+    def check(
+        self,
+        rows: Sequence[tuple[int, Sequence]],
+        columns: Sequence[Column],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Incoming | list[Rejection]]:
+        """Each row as a complaint, or the reasons it cannot be one. A column
+        is read as a whole, each distinct cell once: a date or a channel
+        typed on a thousand rows is checked once."""
+        rejected: dict[int, list[Rejection]] = {}
+        read = []
+        table = _columns_of(rows)
+        for column in columns:
+            cells = (
+                table[column.index]
+                if column.index < len(table)
+                else (None,) * len(rows)
+            )
+            values, bad = _read_each_once(column.read, cells)
+            for position, cell in enumerate(cells) if bad else ():
+                if cell in bad:
+                    reason = Rejection(rows[position][0], column.header, bad[cell])
+                    rejected.setdefault(position, []).append(reason)
+            read.append(values)
+        names = [column.name for column in columns]
+        checked: list[Incoming | list[Rejection]] = []
+        for position, values in enumerate(zip(*read, strict=True)):
+            if position in rejected:
+                checked.append(rejected[position])
+            else:
+                fields = dict(zip(names, values, strict=True))
+                checked.append(self._complaint_or_reason(rows[position][0], fields))
+            if progress and (position + 1) % PROGRESS_STEP == 0:
+                progress(position + 1, len(rows))
+        if progress:
+            progress(len(rows), len(rows))
+        return checked
 
-    def sheet_row(
-        self, where: int, cells: Sequence, columns: Sequence[Column]
-    ) -> Incoming | list[Rejection]:
-        """A spreadsheet row: its history is made from its status."""
-        values, rejected = self.values(where, cells, columns)
-        if rejected:
-            return rejected
+    def _complaint_or_reason(self, where: int, values: dict):
         try:
             return self.complaint(where, values)
         except InputError as error:
@@ -276,6 +284,23 @@ class Checker:
             max_length=SUMMARY_MAX,
             multiline=True,
         )
+
+
+def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
+    """The rows turned into columns; a short row has nothing in the columns
+    it lacks."""
+    return list(zip_longest(*(cells for _where, cells in rows)))
+
+
+def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
+    """The column's values, and the reason each bad cell was refused."""
+    values, bad = {}, {}
+    for cell in set(cells):
+        try:
+            values[cell] = read(cell)
+        except InputError as error:
+            bad[cell] = error.message
+    return list(map(values.get, cells)), bad
 
 
 def cell_text(value) -> str | None:

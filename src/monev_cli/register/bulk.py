@@ -3,8 +3,7 @@ register, their tracking numbers, and one transaction of ``executemany``."""
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -157,50 +156,21 @@ def store(
     iso = IsoDays()
     ordered = sorted(new, key=lambda complaint: complaint.received_on)
     with register.write() as conn:
-        prefix = _prefix(conn)
-        last_seq = _last_sequences(conn, ordered)
+        numbers = _Numbers(conn, ordered)
         next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM complaints")
         complaint_id = next_id.fetchone()[0]
-        with _indexes_set_aside(conn, len(ordered) > complaint_id):
-            for start in range(0, len(ordered), CHUNK):
-                complaints, events = [], []
-                for complaint in ordered[start : start + CHUNK]:
-                    if complaint.tracking_no:
-                        number = complaint.tracking_no
-                        year, seq = number_slot(number)
-                    else:
-                        year = complaint.received_on.year
-                        seq = last_seq[year] = last_seq.get(year, 0) + 1
-                        number = f"{prefix}-{year}-{seq:04d}"
-                    complaints.append(
-                        _row((complaint_id, number, year, seq), complaint, due_on, iso)
-                    )
-                    events += [(complaint_id, *event) for event in complaint.events]
-                    complaint_id += 1
-                conn.executemany(_INSERT_COMPLAINT, complaints)
-                conn.executemany(_INSERT_EVENT, events)
-                if progress:
-                    progress(min(start + CHUNK, len(ordered)), len(ordered))
+        for start in range(0, len(ordered), CHUNK):
+            complaints, events = [], []
+            for complaint in ordered[start : start + CHUNK]:
+                key = (complaint_id, *numbers.of(complaint))
+                complaints.append(_row(key, complaint, due_on, iso))
+                events += [(complaint_id, *event) for event in complaint.events]
+                complaint_id += 1
+            conn.executemany(_INSERT_COMPLAINT, complaints)
+            conn.executemany(_INSERT_EVENT, events)
+            if progress:
+                progress(min(start + CHUNK, len(ordered)), len(ordered))
     return len(ordered)
-
-
-@contextmanager
-def _indexes_set_aside(conn: sqlite3.Connection, worth_it: bool) -> Iterator[None]:
-    """Loading many rows is quicker into tables without their indexes, which
-    are built again afterwards (in the same transaction): worth it when the
-    load is larger than what the register already holds."""
-    if not worth_it:
-        yield
-        return
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-        "AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events')"
-    ).fetchall()
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in indexes:
-        conn.execute(sql)
 
 
 def _due_date_rule(register: Register) -> Callable[[date], str]:
@@ -216,22 +186,29 @@ def _due_date_rule(register: Register) -> Callable[[date], str]:
     return due_on
 
 
-def _prefix(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT value FROM profile WHERE key = 'prefix'").fetchone()
-    return (row[0] if row else None) or DEFAULT_PREFIX
+class _Numbers:
+    """Tracking numbers: a complaint's own, or the next of its year. New
+    numbers continue after the highest of each year, the file's own numbers
+    included, so that they never take one."""
 
+    def __init__(self, conn: sqlite3.Connection, new: Sequence[Incoming]) -> None:
+        row = conn.execute("SELECT value FROM profile WHERE key = 'prefix'").fetchone()
+        self.prefix = (row[0] if row else None) or DEFAULT_PREFIX
+        self.last = dict(
+            conn.execute("SELECT year, MAX(seq) FROM complaints GROUP BY year")
+        )
+        for complaint in new:
+            if complaint.tracking_no:
+                year, seq = number_slot(complaint.tracking_no)
+                self.last[year] = max(seq, self.last.get(year, 0))
 
-def _last_sequences(
-    conn: sqlite3.Connection, new: Sequence[Incoming]
-) -> dict[int, int]:
-    """The highest number of each year, the file's own numbers included, so
-    that new numbers continue after them and never take one."""
-    last = dict(conn.execute("SELECT year, MAX(seq) FROM complaints GROUP BY year"))
-    for complaint in new:
+    def of(self, complaint: Incoming) -> tuple[str, int, int]:
+        """(tracking number, year, sequence number)"""
         if complaint.tracking_no:
-            year, seq = number_slot(complaint.tracking_no)
-            last[year] = max(seq, last.get(year, 0))
-    return last
+            return (complaint.tracking_no, *number_slot(complaint.tracking_no))
+        year = complaint.received_on.year
+        seq = self.last[year] = self.last.get(year, 0) + 1
+        return f"{self.prefix}-{year}-{seq:04d}", year, seq
 
 
 class IsoDays(dict):
