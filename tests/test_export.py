@@ -216,3 +216,17 @@ def test_a_failed_export_leaves_no_file(filled, tmp_path):
     target = tmp_path / "out.csv"
     filled.fails("export", "--output", str(target), "--channel", "fax")
     assert list(tmp_path.glob("*.csv")) == [] and not list(tmp_path.glob(".*partial"))
+
+
+def test_open311_voided_requests_are_closed_with_the_reason(filled):
+    requests = json.loads(export(filled, "--format", "open311", "--include-void"))
+    voided = [r for r in requests if r["service_request_id"] == "ADU-2023-0003"]
+    assert [(r["status"], r["status_notes"]) for r in voided] == [("closed", "Ganda")]
+
+
+def test_one_complaint_exported(filled, tmp_path):
+    target = tmp_path / "one.json"
+    out = filled.ok(
+        "export", "--format", "json", "--status", "selesai", "-o", str(target)
+    )
+    assert out == f"Exported 1 complaint to {target}.\n"

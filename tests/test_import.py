@@ -506,3 +506,28 @@ def test_the_shipped_sample_sheet_imports(monev):
     for complaint in monev.json("list", "--as-of", "2024-06-30"):
         by_status[complaint["status"]] = by_status.get(complaint["status"], 0) + 1
     assert by_status == {"selesai": 7, "proses": 2, "diterima": 1}
+
+
+def test_json_output_lists_the_rejected_rows(monev, tmp_path):
+    rows = [HEADER, ROWS[0], ["2", "x", "", "", "Facebook", "Lainnya", "A"]]
+    result = monev("import", str(excel_csv(tmp_path / "b.csv", rows)), "--json",
+                   "--as-of", AS_OF)  # fmt: skip
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "rejected": [
+            {
+                "row": 3,
+                "column": "Tanggal",
+                "reason": "'x' is not a date: type it as YYYY-MM-DD or DD/MM/YYYY.",
+            }
+        ]
+    }
+    assert result.stderr.startswith("Error: Rejected 1 of 2 rows")
+
+
+def test_dates_written_with_a_time_of_day(monev, tmp_path):
+    rows = [["Tanggal", "Saluran", "Jenis", "Uraian"],
+            ["2023-03-01 00:00:00", "Facebook", "Lainnya", "A"],
+            ["02/03/2023 13.45", "Facebook", "Lainnya", "B"]]  # fmt: skip
+    monev.ok("import", str(excel_csv(tmp_path / "t.csv", rows)), "--as-of", AS_OF)
+    assert [c["received_on"] for c in listed(monev)] == ["2023-03-01", "2023-03-02"]

@@ -1,20 +1,28 @@
-"""Moving complaints in and out: ``monev import`` and ``monev export``."""
+"""Moving complaints in and out: ``monev import`` and ``monev export``.
+
+The modules doing the work are imported by the commands that use them, so
+that the desk's commands do not pay for loading them at every start.
+"""
+
+from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from monev_cli import exporting, importing
 from monev_cli.commands import output, selection
 from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.errors import InputError
-from monev_cli.i18n import _
-from monev_cli.register import catalog, exports
+from monev_cli.i18n import _, ngettext
+from monev_cli.register import catalog
+
+if TYPE_CHECKING:
+    from monev_cli import importing
 
 # Below this many rows an import is over before a bar would be drawn.
 LARGE_FILE = 5_000
@@ -48,6 +56,8 @@ def import_complaints(
     as_json: JsonFlag = False,
 ) -> None:
     """Import complaints from a spreadsheet or an export: all rows or none."""
+    from monev_cli import importing
+
     session = ctx.obj
     register = session.open()
     options = importing.Options(
@@ -183,6 +193,9 @@ def export(
     ] = "+07:00",
 ) -> None:
     """Export complaints as CSV, XLSX, monev JSON (with history) or Open311."""
+    from monev_cli import exporting
+    from monev_cli.register import exports
+
     fmt = exporting.check_format(fmt)
     exporting.check_utc_offset(utc_offset)
     register = ctx.obj.open()
@@ -203,11 +216,12 @@ def export(
     with _destination(destination, binary=fmt == "xlsx") as out:
         count = exporting.write(fmt, out, complaints, options)
     if destination is not None:
-        typer.echo(
-            _("Exported {count} complaints to {file}.").format(
-                count=count, file=destination
-            )
+        text = ngettext(
+            "Exported {count} complaint to {file}.",
+            "Exported {count} complaints to {file}.",
+            count,
         )
+        typer.echo(text.format(count=count, file=destination))
 
 
 @contextmanager
