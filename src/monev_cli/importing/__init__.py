@@ -3,7 +3,8 @@ anything is written; one bad row and nothing is written, and every rejected
 row is named with its reason. Rows already in the register are skipped.
 
 ``files`` reads CSV, XLSX and JSON; ``columns`` finds the fields in the
-headers; ``rows`` and ``history`` check the values; ``register.bulk`` stores.
+headers; ``labels`` knows the words sheets use for codes and statuses;
+``rows`` and ``history`` check the values; ``register.bulk`` stores.
 """
 
 import gc

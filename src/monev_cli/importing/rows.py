@@ -1,6 +1,7 @@
-"""Turning the cells of one row into a checked complaint, with the register's
-own validators and maps made once per file (labels -> codes, dates typed
-again and again -> parsed once), so that a large file is checked quickly."""
+"""Turning rows of cells into checked complaints with the register's own
+validators. A sheet is read column by column, each distinct cell once (a
+date or a channel typed on a thousand rows is checked once), so that a
+large file is checked quickly; then each row becomes a complaint."""
 
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -14,6 +15,14 @@ from monev_cli.dates import check_event_on, check_received_on, parse_date
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.importing.columns import normalise
+from monev_cli.importing.labels import (
+    CHANNEL_ALIASES,
+    NO,
+    STATUS_ALIASES,
+    TYPE_ALIASES,
+    YES,
+    Codes,
+)
 from monev_cli.models import (
     DONE,
     EVENT_RECORDED,
@@ -28,33 +37,6 @@ from monev_cli.texts import SUMMARY_MAX, clean_text
 PROGRESS_STEP = 5_000
 TRACKING_NO = re.compile(r"^[A-Z0-9]{1,10}-(\d{4})-(\d{1,9})$")
 _TIME_OF_DAY = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
-
-# Labels agencies write that are neither a code nor a default label.
-CHANNEL_ALIASES = {
-    "datang langsung": "langsung", "tatap muka": "langsung", "loket": "langsung",
-    "telephone": "telepon", "telpon": "telepon", "telp": "telepon",
-    "call center": "telepon", "fb": "facebook", "ig": "instagram",
-    "web": "website", "situs web": "website", "lapor sp4n": "lapor",
-    "sp4n lapor": "lapor", "sp4n": "lapor", "kotak saran": "kotak",
-    "e mail": "email", "surel": "email",
-}  # fmt: skip
-TYPE_ALIASES = {
-    "informasi": "informasi", "saran": "informasi",
-    "permintaan informasi": "informasi", "pengaduan": "layanan",
-    "pengaduan pelayanan": "layanan", "standar pelayanan": "standar",
-    "pelanggaran disiplin pegawai": "disiplin", "lain lain": "lainnya",
-}  # fmt: skip
-STATUS_ALIASES = {
-    "diterima": "diterima", "baru": "diterima", "masuk": "diterima",
-    "received": "diterima", "new": "diterima",
-    "proses": "proses", "diproses": "proses", "dalam proses": "proses",
-    "sedang diproses": "proses", "ditindaklanjuti": "proses",
-    "in process": "proses", "in progress": "proses",
-    "selesai": "selesai", "sudah selesai": "selesai", "tuntas": "selesai",
-    "done": "selesai", "closed": "selesai", "answered": "selesai",
-}  # fmt: skip
-YES = frozenset(("ya", "y", "yes", "1", "true", "x", "v", "rahasia"))
-NO = frozenset(("tidak", "t", "no", "n", "0", "false", "", "-"))
 
 
 @dataclass(frozen=True)
@@ -83,16 +65,16 @@ class Checker:
     source: str
 
     def __post_init__(self) -> None:
-        self.channel = _Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
-        self.type = _Codes(self.types, TYPE_ALIASES, _("type"), "types")
+        channel = Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
+        complaint_type = Codes(self.types, TYPE_ALIASES, _("type"), "types")
         self._classification = {code.code: code.classification for code in self.types}
         self._iso = IsoDays()
         self._note = _("Imported from {source}, row {row}.")
         self.readers: dict[str, Callable] = {
             "tracking_no": self.tracking_no,
             "received_on": self.received_on,
-            "channel": self.channel,
-            "type": self.type,
+            "channel": lambda value: channel(cell_text(value)),
+            "type": lambda value: complaint_type(cell_text(value)),
             "classification": self.classification,
             "summary": self.long_text(_("summary"), required=True),
             "name": self.short_text(_("name")),
@@ -322,40 +304,9 @@ def cell_text(value) -> str | None:
         text = str(int(value))
     else:
         text = str(value)
-    if text[:1] == "'" and text[1:2] in FORMULA_STARTS and len(text) > 1:
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
         return text[1:]
     return text
-
-
-class _Codes:
-    """Reads a channel or type as its code, label or a common alias."""
-
-    def __init__(
-        self, codes: Sequence[Code], aliases: dict[str, str], kind: str, command: str
-    ) -> None:
-        valid = {code.code for code in codes}
-        self.known = {alias: code for alias, code in aliases.items() if code in valid}
-        for code in codes:
-            self.known[normalise(code.label)] = code.code
-            self.known[normalise(code.code)] = code.code
-        self.kind = kind
-        self.command = command
-
-    def __call__(self, value) -> str:
-        text = (cell_text(value) or "").strip()
-        if not text:
-            raise InputError(
-                _("The {field} is empty: type it in.").format(field=self.kind)
-            )
-        code = self.known.get(normalise(text))
-        if code is None:
-            raise InputError(
-                _(
-                    "'{text}' is not a known {kind}: use a code or label from "
-                    "'monev {command}', or add it with 'monev {command} add'."
-                ).format(text=text, kind=self.kind, command=self.command)
-            )
-        return code
 
 
 def _check_answer_date(
