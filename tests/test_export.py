@@ -1,16 +1,19 @@
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import AS_OF, Monev
 
 
-@pytest.fixture
-def filled(monev):
+@pytest.fixture(scope="module")
+def filled_once(tmp_path_factory) -> Path:
     """A register with a history of every kind: closed, reopened, noted,
     voided, confidential, a formula-like summary, an external reference."""
+    monev = Monev(tmp_path_factory.mktemp("filled") / "register.db")
+    monev.ok("init")
     monev.record(
         date="2023-01-05", name="Ni Made", contact="0812", unit="Bidang PPPA",
         external_ref="LPR-1", summary="Tanya hak perwalian",
@@ -32,7 +35,16 @@ def filled(monev):
     monev.ok("note", "ADU-2023-0002", "Menunggu data", "--date", "2023-02-04",
              "--as-of", AS_OF)  # fmt: skip
     monev.ok("void", "ADU-2023-0003", "--reason", "Ganda", "--as-of", AS_OF)
-    return monev
+    return monev.db
+
+
+@pytest.fixture
+def filled(filled_once, tmp_path) -> Monev:
+    """A copy of the filled register for one test."""
+    copy = tmp_path / "register.db"
+    with sqlite3.connect(filled_once) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    return Monev(copy)
 
 
 def export(monev: Monev, *args: str) -> str:
