@@ -11,7 +11,14 @@ import typer
 from typer import _click  # typer bundles click; its exceptions live here
 from typer.core import TyperGroup
 
-from monev_cli.commands import complaints, deadlines, maintenance, report, setup
+from monev_cli.commands import (
+    complaints,
+    deadlines,
+    maintenance,
+    report,
+    setup,
+    transfer,
+)
 from monev_cli.commands.common import Session, default_register_path, os_user
 from monev_cli.errors import MonevError
 from monev_cli.i18n import _
@@ -121,6 +128,7 @@ complaints.add_to(app)
 deadlines.add_to(app)
 report.add_to(app)
 maintenance.add_to(app)
+transfer.add_to(app)
 
 
 def main() -> None:

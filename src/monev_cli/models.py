@@ -1,6 +1,6 @@
 """The register's vocabulary as plain data: codes, labels and records. No I/O."""
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 STATUS_LABELS = {"diterima": "Diterima", "proses": "Proses", "selesai": "Selesai"}
@@ -77,7 +77,7 @@ class Event:
     note: str | None = None
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = dict(self.__dict__)
         data["event_on"] = self.event_on.isoformat()
         return data
 
@@ -112,7 +112,9 @@ class Complaint:
         return replace(self, name=None, contact=None)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        # A shallow copy: the fields are plain values, and dataclasses.asdict
+        # (a deep copy) made exporting 100,000 complaints take minutes.
+        data = dict(self.__dict__)
         for key in ("received_on", "due_on", "answered_on"):
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None

@@ -1,5 +1,6 @@
 """Checking the free text people type. Pure functions."""
 
+import re
 import unicodedata
 
 from monev_cli.errors import InputError
@@ -7,6 +8,9 @@ from monev_cli.i18n import _
 
 SUMMARY_MAX = 4000
 SHORT_MAX = 200
+# Control characters (category Cc) and lone surrogates (Cs): a text without
+# any is accepted without looking at it character by character.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_text(
@@ -24,6 +28,8 @@ def clean_text(
         if required:
             raise InputError(_("The {field} is empty: type it in.").format(field=field))
         return None
+    if _UNSAFE.search(text) is None:
+        return _checked_length(text, field, max_length)
     allowed = "\n\t" if multiline else ""
     for char in text:
         if unicodedata.category(char) == "Cc" and char not in allowed:
@@ -37,6 +43,10 @@ def clean_text(
             raise InputError(
                 _("The {field} is not valid UTF-8 text: retype it.").format(field=field)
             )
+    return _checked_length(text, field, max_length)
+
+
+def _checked_length(text: str, field: str, max_length: int) -> str:
     if len(text) > max_length:
         raise InputError(
             _(

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from monev_cli import deadlines
-from monev_cli.commands import output
+from monev_cli.commands import output, selection
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
@@ -218,21 +218,13 @@ def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:
 
 def list_complaints(
     ctx: typer.Context,
-    status: Annotated[
-        str | None, typer.Option(help=_("diterima, proses or selesai."))
-    ] = None,
-    year: Annotated[int | None, typer.Option(help=_("Received in this year."))] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help=_("Received on or after."))
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help=_("Received on or before."))
-    ] = None,
-    channel: Annotated[str | None, typer.Option(help=_("Channel code."))] = None,
-    complaint_type: Annotated[
-        str | None, typer.Option("--type", help=_("Type code."))
-    ] = None,
-    unit: Annotated[str | None, typer.Option(help=_("Handling unit."))] = None,
+    status: selection.Status = None,
+    year: selection.Year = None,
+    date_from: selection.DateFrom = None,
+    date_to: selection.DateTo = None,
+    channel: selection.Channel = None,
+    complaint_type: selection.Type = None,
+    unit: selection.Unit = None,
     search: Annotated[
         str | None, typer.Option(help=_("Text in the summary, number or reference."))
     ] = None,
@@ -247,19 +239,12 @@ def list_complaints(
     ] = False,
 ) -> None:
     """List complaints, oldest first, with their due dates."""
-    selection = listing.Filter(
-        status=status,
-        year=year,
-        date_from=optional_date(date_from),
-        date_to=optional_date(date_to),
-        channel=channel,
-        type=complaint_type,
-        unit=unit,
-        search=search,
-        include_void=include_void,
-    )
+    chosen = selection.filter_from(
+        status, year, date_from, date_to, channel, complaint_type, unit,
+        search=search, include_void=include_void,
+    )  # fmt: skip
     now = today(as_of)
-    found = listing.complaints(ctx.obj.open(), selection)
+    found = listing.complaints(ctx.obj.open(), chosen)
     if as_json:
         output.stream_json_list(
             {**_public(c, include_personal), "timeliness": _timeliness(c, now)}

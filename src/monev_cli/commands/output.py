@@ -35,8 +35,8 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+def write_csv(header: Sequence[str], rows: Iterable[Sequence], out=None) -> None:
+    writer = csv.writer(out or sys.stdout, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([safe_cell(value) for value in row])

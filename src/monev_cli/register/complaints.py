@@ -278,19 +278,23 @@ def get(register: Register, ref: str) -> Complaint:
     """One complaint with its whole history."""
     row = _find(register.conn, ref)
     events = tuple(
-        Event(
-            kind=event["kind"],
-            event_on=date.fromisoformat(event["event_on"]),
-            logged_at=event["logged_at"],
-            officer=event["officer"],
-            status=event["status"],
-            note=event["note"],
-        )
+        event_from_row(event)
         for event in register.rows(
             "SELECT * FROM events WHERE complaint_id = ? ORDER BY id", (row["id"],)
         )
     )
     return from_row(row, events)
+
+
+def event_from_row(row: sqlite3.Row) -> Event:
+    return Event(
+        kind=row["kind"],
+        event_on=date.fromisoformat(row["event_on"]),
+        logged_at=row["logged_at"],
+        officer=row["officer"],
+        status=row["status"],
+        note=row["note"],
+    )
 
 
 def from_row(row: sqlite3.Row, events: tuple[Event, ...] = ()) -> Complaint:

@@ -1,0 +1,204 @@
+"""Writing complaints out: CSV and XLSX for spreadsheets, monev's own JSON
+(with history, to be imported into another register), and Open311 GeoReport
+v2 service requests for civic-tech tools. No SQL here: the complaints come
+from ``register.exports``.
+
+Names and contacts are written only when asked for (``include_personal``).
+"""
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from monev_cli.commands.output import write_csv
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+from monev_cli.models import DONE, EVENT_RECORDED, OPEN_STATUSES, Complaint
+
+FORMATS = ("csv", "json", "xlsx", "open311")
+JSON_FORMAT = {"format": "monev", "version": 1}
+
+COLUMNS = (
+    "tracking_no", "received_on", "channel", "type", "classification", "summary",
+    "name", "contact", "confidential", "unit", "external_ref", "status", "due_on",
+    "answered_on", "answer", "voided", "void_reason",
+)  # fmt: skip
+PERSONAL = ("name", "contact")
+VOID_COLUMNS = ("voided", "void_reason")
+_UTC_OFFSET = re.compile(r"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class Options:
+    include_personal: bool = False
+    include_void: bool = False
+    # for Open311: the agency's time zone, and its name and service labels
+    utc_offset: str = "+07:00"
+    agency: str = ""
+    type_labels: dict[str, str] | None = None
+
+
+def columns(options: Options) -> tuple[str, ...]:
+    left_out = (() if options.include_personal else PERSONAL) + (
+        () if options.include_void else VOID_COLUMNS
+    )
+    return tuple(name for name in COLUMNS if name not in left_out)
+
+
+def check_format(fmt: str) -> str:
+    value = fmt.strip().lower()
+    if value not in FORMATS:
+        raise InputError(
+            _("Unknown format '{fmt}'. Valid: {choices}.").format(
+                fmt=fmt, choices=", ".join(FORMATS)
+            )
+        )
+    return value
+
+
+def write(fmt: str, out, complaints: Iterable[Complaint], options: Options) -> int:
+    """Write ``complaints`` to ``out`` (binary for xlsx, else text); the count."""
+    counted = _Counter(complaints)
+    writers = {
+        "csv": _write_csv,
+        "xlsx": _write_xlsx,
+        "json": _write_json,
+        "open311": _write_open311,
+    }
+    writers[check_format(fmt)](out, counted, options)
+    return counted.count
+
+
+class _Counter:
+    def __init__(self, items: Iterable[Complaint]) -> None:
+        self.items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Complaint]:
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+def answer(complaint: Complaint) -> str | None:
+    """The answer given: the note of the last move to 'selesai', while done."""
+    if complaint.status != DONE:
+        return None
+    for event in reversed(complaint.events):
+        if event.status == DONE:
+            return event.note
+    return None
+
+
+def _cells(complaint: Complaint, header: tuple[str, ...]) -> list:
+    values = {
+        **complaint.__dict__,
+        "confidential": int(complaint.confidential),
+        "voided": int(complaint.voided),
+        "answer": answer(complaint),
+    }
+    return [values[name] for name in header]
+
+
+def _write_csv(out, complaints: Iterable[Complaint], options: Options) -> None:
+    header = columns(options)
+    write_csv(header, (_cells(complaint, header) for complaint in complaints), out)
+
+
+def _write_xlsx(out, complaints: Iterable[Complaint], options: Options) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    header = columns(options)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Complaints"))
+    sheet.append(header)
+
+    def cell(value):
+        # openpyxl would store text beginning with '=' as a formula
+        if isinstance(value, str) and value.startswith("="):
+            text = WriteOnlyCell(sheet, value)
+            text.data_type = "s"
+            return text
+        return value
+
+    for complaint in complaints:
+        sheet.append([cell(value) for value in _cells(complaint, header)])
+    workbook.save(out)
+
+
+def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
+    """monev's own format: one complaint a line, history included, nothing
+    that depends on the register it came from (its row ids) or the clock."""
+    head = json.dumps(JSON_FORMAT)[:-1]
+    out.write(f'{head}, "complaints": [')
+    separator = "\n"
+    for complaint in complaints:
+        data = complaint.to_dict()
+        del data["id"]
+        if not options.include_personal:
+            for name in PERSONAL:
+                del data[name]
+        out.write(separator + json.dumps(data, ensure_ascii=False))
+        separator = ",\n"
+    out.write("\n]}\n")
+
+
+def check_utc_offset(text: str) -> str:
+    if not _UTC_OFFSET.match(text):
+        raise InputError(
+            _(
+                "'{text}' is not a UTC offset: give it as +07:00 (WIB), +08:00 "
+                "(WITA) or +09:00 (WIT)."
+            ).format(text=text)
+        )
+    return text
+
+
+def _write_open311(out, complaints: Iterable[Complaint], options: Options) -> None:
+    """GeoReport v2 service requests (the answer to GET requests.json)."""
+    out.write("[")
+    separator = "\n"
+    for complaint in complaints:
+        request = open311_request(complaint, options)
+        out.write(separator + json.dumps(request, ensure_ascii=False))
+        separator = ",\n"
+    out.write("\n]\n" if separator != "\n" else "]\n")
+
+
+def open311_request(complaint: Complaint, options: Options) -> dict:
+    """A complaint as a service request. The register holds dates, not times:
+    a day is given from its start, and the due date up to its last second."""
+    offset = check_utc_offset(options.utc_offset)
+    closed = complaint.voided or complaint.status not in OPEN_STATUSES
+    last = complaint.events[-1].event_on if complaint.events else complaint.received_on
+    labels = options.type_labels or {}
+    return {
+        "service_request_id": complaint.tracking_no,
+        "status": "closed" if closed else "open",
+        "status_notes": _status_notes(complaint),
+        "service_name": labels.get(complaint.type, complaint.type),
+        "service_code": complaint.type,
+        "description": complaint.summary,
+        "agency_responsible": complaint.unit or options.agency or None,
+        "service_notice": None,
+        "requested_datetime": f"{complaint.received_on.isoformat()}T00:00:00{offset}",
+        "updated_datetime": f"{last.isoformat()}T00:00:00{offset}",
+        "expected_datetime": f"{complaint.due_on.isoformat()}T23:59:59{offset}",
+        "address": None,
+        "address_id": None,
+        "zipcode": None,
+        "lat": None,
+        "long": None,
+        "media_url": None,
+    }
+
+
+def _status_notes(complaint: Complaint) -> str | None:
+    """The latest word on the complaint: the answer, a follow-up, the reason
+    it was voided (the note on its recording is about the register)."""
+    for event in reversed(complaint.events):
+        if event.kind != EVENT_RECORDED and event.note:
+            return event.note
+    return None

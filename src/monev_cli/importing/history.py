@@ -1,0 +1,162 @@
+"""Complaints from monev's own JSON, with their history as it was written:
+an export taken into another register keeps every entry, officer and date."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from monev_cli.dates import check_event_on
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+from monev_cli.importing.columns import FIELDS, REQUIRED
+from monev_cli.importing.rows import Checker, Incoming, Rejection
+from monev_cli.models import (
+    DONE,
+    EVENT_NOTE,
+    EVENT_RECORDED,
+    EVENT_STATUS,
+    EVENT_VOID,
+)
+from monev_cli.texts import SUMMARY_MAX, clean_text
+
+# kind -> the statuses an entry of that kind may carry
+EVENT_STATUSES = {
+    EVENT_RECORDED: ("diterima",),
+    EVENT_STATUS: ("proses", DONE),
+    EVENT_NOTE: (None,),
+    EVENT_VOID: (None,),
+}
+
+
+def json_complaints(
+    checker: Checker, items: list, progress=None
+) -> list[Incoming | list[Rejection]]:
+    """The complaints of a monev export; the history of each, where given,
+    must agree with its status."""
+    checked: list = [
+        _not_a_complaint(number, item) for number, item in enumerate(items, 1)
+    ]
+    rows = [
+        (number, [item.get(name) for name in FIELDS])
+        for number, item in enumerate(items, 1)
+        if not checked[number - 1]
+    ]
+    present = {name for item in items if isinstance(item, dict) for name in item}
+    columns = checker.layout(
+        (name, index, name)
+        for index, name in enumerate(FIELDS)
+        if name in present or name in REQUIRED
+    )
+    for (number, _cells), outcome in zip(
+        rows, checker.check(rows, columns, progress), strict=True
+    ):
+        events = items[number - 1].get("events")
+        if isinstance(outcome, Incoming) and events:
+            outcome = _with_history(outcome, events, checker.as_of)
+        checked[number - 1] = outcome
+    return checked
+
+
+def _not_a_complaint(number: int, item) -> list[Rejection]:
+    """Why an item cannot be read as a complaint (empty if it can)."""
+    if not isinstance(item, dict):
+        return [Rejection(number, None, _("It is not a complaint (a JSON object)."))]
+    return [
+        Rejection(number, name, _("It is not a text, a number or a date."))
+        for name in FIELDS
+        if isinstance(item.get(name), (list, dict))
+    ]
+
+
+def _with_history(
+    complaint: Incoming, events, as_of: date
+) -> Incoming | list[Rejection]:
+    try:
+        complaint.events = _events(events, complaint, as_of)
+    except InputError as error:
+        return [Rejection(complaint.where, "events", error.message)]
+    return complaint
+
+
+def _events(items, complaint: Incoming, as_of: date) -> list[tuple]:
+    if not isinstance(items, list):
+        raise InputError(_("Its events are not a list."))
+    events = []
+    previous = complaint.received_on
+    for number, item in enumerate(items, start=1):
+        try:
+            event, previous = _event(item, previous, as_of)
+        except InputError as error:
+            raise InputError(
+                _("Entry {number} of its history: {reason}").format(
+                    number=number, reason=error.message
+                )
+            ) from None
+        events.append(event)
+    _check_agrees(events, complaint)
+    return events
+
+
+def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
+    if not isinstance(item, dict):
+        raise InputError(_("it is not a JSON object."))
+    kind = item.get("kind")
+    if kind not in EVENT_STATUSES:
+        raise InputError(
+            _("'{kind}' is not a kind of entry ({choices}).").format(
+                kind=kind, choices=", ".join(EVENT_STATUSES)
+            )
+        )
+    status = item.get("status")
+    if status not in EVENT_STATUSES[kind]:
+        raise InputError(
+            _("a '{kind}' entry cannot have the status '{status}'.").format(
+                kind=kind, status=status
+            )
+        )
+    event_on = _iso_date(item.get("event_on"))
+    check_event_on(event_on, previous, as_of)
+    event = (
+        kind,
+        status,
+        event_on.isoformat(),
+        clean_text(item.get("logged_at"), _("logged time"), required=True),
+        clean_text(item.get("officer"), _("officer"), required=True),
+        clean_text(item.get("note"), _("note"), max_length=SUMMARY_MAX, multiline=True),
+    )
+    return event, event_on
+
+
+def _iso_date(value) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputError(
+            _("'{value}' is not a date as YYYY-MM-DD.").format(value=value)
+        ) from None
+
+
+def _check_agrees(events: Sequence[tuple], complaint: Incoming) -> None:
+    """The complaint's status, answer date and voiding are its history's."""
+    if not events or events[0][0] != EVENT_RECORDED:
+        raise InputError(_("Its history does not begin with the 'dicatat' entry."))
+    moves = [event for event in events if event[1] is not None]
+    status = moves[-1][1]
+    if status != complaint.status:
+        raise InputError(
+            _(
+                "Its status '{status}' is not the last status in its history "
+                "('{last}')."
+            ).format(status=complaint.status, last=status)
+        )
+    if status == DONE and moves[-1][2] != complaint.answered_on.isoformat():
+        raise InputError(
+            _(
+                "Its date answered {date} is not the date of its last move to "
+                "'selesai' ({last})."
+            ).format(date=complaint.answered_on.isoformat(), last=moves[-1][2])
+        )
+    voided = any(event[0] == EVENT_VOID for event in events)
+    if voided != complaint.voided:
+        raise InputError(
+            _("Its 'voided' flag does not agree with its history's 'batal' entry.")
+        )

@@ -1,0 +1,349 @@
+"""Turning rows of cells into checked complaints with the register's own
+validators. A sheet is read column by column, each distinct cell once (a
+date or a channel typed on a thousand rows is checked once), so that a
+large file is checked quickly; then each row becomes a complaint."""
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import zip_longest
+from typing import NamedTuple
+
+from monev_cli.commands.output import FORMULA_STARTS
+from monev_cli.dates import check_event_on, check_received_on, parse_date
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
+from monev_cli.importing.columns import normalise
+from monev_cli.importing.labels import (
+    CHANNEL_ALIASES,
+    NO,
+    STATUS_ALIASES,
+    TYPE_ALIASES,
+    YES,
+    Codes,
+)
+from monev_cli.models import (
+    DONE,
+    EVENT_RECORDED,
+    EVENT_STATUS,
+    EVENT_VOID,
+    Code,
+)
+from monev_cli.register.bulk import Incoming, IsoDays
+from monev_cli.register.catalog import check_classification
+from monev_cli.texts import SUMMARY_MAX, clean_text
+
+PROGRESS_STEP = 5_000
+TRACKING_NO = re.compile(r"^[A-Z0-9]{1,10}-(\d{4})-(\d{1,9})$")
+_TIME_OF_DAY = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    where: int
+    column: str | None
+    message: str
+
+
+class Column(NamedTuple):
+    name: str
+    index: int
+    header: str
+    read: Callable
+
+
+@dataclass
+class Checker:
+    """Checks rows against one register's codes, as of one day."""
+
+    channels: Sequence[Code]
+    types: Sequence[Code]
+    as_of: date
+    officer: str
+    logged_at: str
+    source: str
+
+    def __post_init__(self) -> None:
+        channel = Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
+        complaint_type = Codes(self.types, TYPE_ALIASES, _("type"), "types")
+        self._classification = {code.code: code.classification for code in self.types}
+        self._iso = IsoDays()
+        self._note = _("Imported from {source}, row {row}.")
+        self.readers: dict[str, Callable] = {
+            "tracking_no": self.tracking_no,
+            "received_on": self.received_on,
+            "channel": lambda value: channel(cell_text(value)),
+            "type": lambda value: complaint_type(cell_text(value)),
+            "classification": self.classification,
+            "summary": self.long_text(_("summary"), required=True),
+            "name": self.short_text(_("name")),
+            "contact": self.short_text(_("contact")),
+            "confidential": self.yes_no,
+            "unit": self.short_text(_("unit")),
+            "external_ref": self.short_text(_("external reference")),
+            "status": self.status,
+            "due_on": self.date,
+            "answered_on": self.date,
+            "answer": self.long_text(_("answer")),
+            "voided": self.yes_no,
+            "void_reason": self.long_text(_("void reason")),
+        }
+
+    def layout(self, fields: Iterable[tuple[str, int, str]]) -> list[Column]:
+        """How to read each (field, column index, header)."""
+        return [
+            Column(name, index, header, self.readers[name])
+            for name, index, header in fields
+        ]
+
+    def check(
+        self,
+        rows: Sequence[tuple[int, Sequence]],
+        columns: Sequence[Column],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Incoming | list[Rejection]]:
+        """Each row as a complaint, or the reasons it cannot be one. A column
+        is read as a whole, each distinct cell once: a date or a channel
+        typed on a thousand rows is checked once."""
+        rejected: dict[int, list[Rejection]] = {}
+        read = []
+        table = _columns_of(rows)
+        for column in columns:
+            cells = (
+                table[column.index]
+                if column.index < len(table)
+                else (None,) * len(rows)
+            )
+            values, bad = _read_each_once(column.read, cells)
+            for position, cell in enumerate(cells) if bad else ():
+                if cell in bad:
+                    reason = Rejection(rows[position][0], column.header, bad[cell])
+                    rejected.setdefault(position, []).append(reason)
+            read.append(values)
+        names = [column.name for column in columns]
+        checked: list[Incoming | list[Rejection]] = []
+        for position, values in enumerate(zip(*read, strict=True)):
+            if position in rejected:
+                checked.append(rejected[position])
+            else:
+                fields = dict(zip(names, values, strict=True))
+                checked.append(self._complaint_or_reason(rows[position][0], fields))
+            if progress and (position + 1) % PROGRESS_STEP == 0:
+                progress(position + 1, len(rows))
+        if progress:
+            progress(len(rows), len(rows))
+        return checked
+
+    def _complaint_or_reason(self, where: int, values: dict):
+        try:
+            return self.complaint(where, values)
+        except InputError as error:
+            return [Rejection(where, None, error.message)]
+
+    def complaint(self, where: int, values: dict) -> Incoming:
+        """The complaint a row's values describe, with its history."""
+        get = values.get
+        received_on = values["received_on"]
+        answered_on = get("answered_on")
+        status = get("status") or (DONE if answered_on else "diterima")
+        if answered_on or status == DONE:
+            _check_answer_date(status, received_on, answered_on, self.as_of)
+        voided, void_reason = _void(values)
+        if get("due_on"):
+            _check_due(received_on, values["due_on"])
+        complaint = Incoming(
+            where,
+            received_on,
+            values["channel"],
+            values["type"],
+            get("classification") or self._classification[values["type"]],
+            values["summary"],
+            status,
+            [],
+            get("tracking_no"),
+            get("name"),
+            get("contact"),
+            bool(get("confidential")),
+            get("unit"),
+            get("external_ref"),
+            get("due_on"),
+            answered_on,
+            voided,
+            void_reason,
+        )
+        complaint.events = self._history(complaint, get("answer"))
+        return complaint
+
+    def _history(self, complaint: Incoming, answer: str | None) -> list[tuple]:
+        """The entries a desk would have made: recorded, then the row's status."""
+        logged_at, officer = self.logged_at, self.officer
+        received = self._iso[complaint.received_on]
+        note = self._note.format(source=self.source, row=complaint.where)
+        events = [(EVENT_RECORDED, "diterima", received, logged_at, officer, note)]
+        if complaint.status != "diterima":
+            when = (
+                self._iso[complaint.answered_on] if complaint.answered_on else received
+            )
+            events.append(
+                (EVENT_STATUS, complaint.status, when, logged_at, officer, answer)
+            )
+        if complaint.voided:
+            when = events[-1][2]
+            events.append(
+                (EVENT_VOID, None, when, logged_at, officer, complaint.void_reason)
+            )
+        return events
+
+    # The readers: one cell in, a checked value (or None when empty) out.
+
+    def received_on(self, value) -> date:
+        received_on = self.date(value)
+        if received_on is None:
+            raise InputError(_("The received date is empty: type it in."))
+        return check_received_on(received_on, self.as_of)
+
+    def date(self, value) -> date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = cell_text(value)
+        return parse_date(_TIME_OF_DAY.sub("", text)) if text else None
+
+    def classification(self, value) -> str | None:
+        text = cell_text(value)
+        return check_classification(text) if text else None
+
+    def status(self, value) -> str | None:
+        text = cell_text(value)
+        if not text:
+            return None
+        status = STATUS_ALIASES.get(normalise(text))
+        if status is None:
+            raise InputError(
+                _("'{text}' is not a status: use Diterima, Proses or Selesai.").format(
+                    text=text
+                )
+            )
+        return status
+
+    def yes_no(self, value) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = (cell_text(value) or "").strip().lower()
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+        raise InputError(
+            _("'{text}' is not yes or no: use ya or tidak.").format(text=text)
+        )
+
+    def tracking_no(self, value) -> str | None:
+        text = (cell_text(value) or "").strip().upper()
+        if not text:
+            return None
+        if not TRACKING_NO.match(text):
+            raise InputError(
+                _(
+                    "'{text}' is not a tracking number like ADU-2023-0007: if it is "
+                    "another system's number, map its column to external_ref."
+                ).format(text=text)
+            )
+        return text
+
+    @staticmethod
+    def short_text(label: str) -> Callable:
+        return lambda value: clean_text(cell_text(value), label)
+
+    @staticmethod
+    def long_text(label: str, required: bool = False) -> Callable:
+        return lambda value: clean_text(
+            cell_text(value),
+            label,
+            required=required,
+            max_length=SUMMARY_MAX,
+            multiline=True,
+        )
+
+
+def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
+    """The rows turned into columns; a short row has nothing in the columns
+    it lacks."""
+    return list(zip_longest(*(cells for _where, cells in rows)))
+
+
+def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
+    """The column's values, and the reason each bad cell was refused."""
+    values, bad = {}, {}
+    for cell in set(cells):
+        try:
+            values[cell] = read(cell)
+        except InputError as error:
+            bad[cell] = error.message
+    return list(map(values.get, cells)), bad
+
+
+def cell_text(value) -> str | None:
+    """A cell as text; undoes the quote that monev's CSV export puts before a
+    cell a spreadsheet would otherwise run as a formula."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, datetime):
+        text = (
+            value.date().isoformat()
+            if value.time() == datetime.min.time()
+            else str(value)
+        )
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def _check_answer_date(
+    status: str, received_on: date, answered_on: date | None, as_of: date
+) -> None:
+    if status == DONE and answered_on is None:
+        raise InputError(
+            _(
+                "The status is 'selesai' but the date answered is empty: add it "
+                "(a column such as 'Tanggal Selesai')."
+            )
+        )
+    if status != DONE and answered_on is not None:
+        raise InputError(
+            _(
+                "It has a date answered ({date}) but its status is '{status}': "
+                "make the status Selesai or clear the date."
+            ).format(date=answered_on.isoformat(), status=status)
+        )
+    if answered_on is not None:
+        check_event_on(answered_on, received_on, as_of)
+
+
+def _check_due(received_on: date, due_on: date | None) -> None:
+    if due_on is not None and due_on < received_on:
+        raise InputError(
+            _("The due date {due} is before the received date {received}.").format(
+                due=due_on.isoformat(), received=received_on.isoformat()
+            )
+        )
+
+
+def _void(values: dict) -> tuple[bool, str | None]:
+    reason = values.get("void_reason")
+    voided = bool(values.get("voided")) or reason is not None
+    if not voided:
+        return False, None
+    if not reason:
+        raise InputError(_("It is voided but the void reason is empty: add it."))
+    return voided, reason

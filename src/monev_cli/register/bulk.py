@@ -1,0 +1,231 @@
+"""Storing many complaints at once (an import): which are already in the
+register, their tracking numbers, and one transaction of ``executemany``."""
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from monev_cli.i18n import _
+from monev_cli.models import DEFAULT_PREFIX
+from monev_cli.register import settings
+from monev_cli.register.connection import Register
+
+CHUNK = 5_000
+
+_COMPLAINT_COLUMNS = (
+    "id", "tracking_no", "year", "seq", "received_on", "channel", "type",
+    "classification", "summary", "name", "contact", "confidential", "unit",
+    "external_ref", "status", "due_on", "answered_on", "voided", "void_reason",
+)  # fmt: skip
+_INSERT_COMPLAINT = (
+    f"INSERT INTO complaints ({', '.join(_COMPLAINT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_COMPLAINT_COLUMNS))})"
+)
+_INSERT_EVENT = (
+    "INSERT INTO events (complaint_id, kind, status, event_on, logged_at, "
+    "officer, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(slots=True)
+class Incoming:
+    """A checked complaint from a file, waiting for its tracking number."""
+
+    where: int  # its row (or item) number in the file
+    received_on: date
+    channel: str
+    type: str
+    classification: str
+    summary: str
+    status: str
+    # (kind, status, event_on ISO, logged_at, officer, note), oldest first
+    events: list[tuple]
+    tracking_no: str | None = None
+    name: str | None = None
+    contact: str | None = None
+    confidential: bool = False
+    unit: str | None = None
+    external_ref: str | None = None
+    due_on: date | None = None
+    answered_on: date | None = None
+    voided: bool = False
+    void_reason: str | None = None
+
+
+@dataclass
+class Plan:
+    new: list[Incoming]
+    skipped: int
+    # (row number, reason) of complaints whose number clashes
+    conflicts: list[tuple[int, str]]
+
+
+def plan(register: Register, incoming: Sequence[Incoming]) -> Plan:
+    """Which complaints are new: one already in the register is matched by
+    its tracking number or external reference, else by its content."""
+    known = _Known(register.conn)
+    result = Plan(new=[], skipped=0, conflicts=[])
+    for complaint in incoming:
+        if known.has(complaint):
+            result.skipped += 1
+        elif problem := known.clash(complaint):
+            result.conflicts.append((complaint.where, problem))
+        else:
+            result.new.append(complaint)
+    return result
+
+
+class _Known:
+    """What the register holds, loaded once, and what the file has claimed."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.numbers: set[str] = set()
+        self.refs: set[str] = set()
+        self.slots: dict[tuple[int, int], str] = {}
+        self.contents: Counter = Counter()
+        self.claimed_numbers: dict[str, int] = {}
+        self.claimed_refs: dict[str, int] = {}
+        for row in conn.execute(
+            "SELECT tracking_no, year, seq, external_ref, received_on, channel, "
+            "type, summary FROM complaints"
+        ):
+            self.numbers.add(row[0])
+            self.slots[(row[1], row[2])] = row[0]
+            if row[3]:
+                self.refs.add(row[3])
+            self.contents[tuple(row)[4:]] += 1
+
+    def has(self, complaint: Incoming) -> bool:
+        number, ref = complaint.tracking_no, complaint.external_ref
+        if number or ref:
+            return number in self.numbers or ref in self.refs
+        key = (
+            complaint.received_on.isoformat(),
+            complaint.channel,
+            complaint.type,
+            complaint.summary,
+        )
+        if self.contents[key]:
+            self.contents[key] -= 1
+            return True
+        return False
+
+    def clash(self, complaint: Incoming) -> str | None:
+        """Why the complaint's own number or reference cannot be stored."""
+        number, ref = complaint.tracking_no, complaint.external_ref
+        if ref in self.claimed_refs:
+            return _("The external reference {ref} is also on row {row}.").format(
+                ref=ref, row=self.claimed_refs[ref]
+            )
+        if number in self.claimed_numbers:
+            return _("The tracking number {number} is also on row {row}.").format(
+                number=number, row=self.claimed_numbers[number]
+            )
+        if number:
+            slot = number_slot(number)
+            if slot in self.slots:
+                return _(
+                    "The tracking number {number} takes number {seq} of {year}, "
+                    "which {held} already has."
+                ).format(
+                    number=number, seq=slot[1], year=slot[0], held=self.slots[slot]
+                )
+            self.slots[slot] = number
+            self.claimed_numbers[number] = complaint.where
+        if ref:
+            self.claimed_refs[ref] = complaint.where
+        return None
+
+
+def number_slot(tracking_no: str) -> tuple[int, int]:
+    """(year, sequence number) of a tracking number such as ADU-2023-0007."""
+    _prefix, year, seq = tracking_no.rsplit("-", 2)
+    return int(year), int(seq)
+
+
+def store(
+    register: Register,
+    new: Sequence[Incoming],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write the new complaints and their histories, all or none; those
+    without a tracking number get the next ones of their year, by date."""
+    due_on = _due_date_rule(register)
+    iso = IsoDays()
+    ordered = sorted(new, key=lambda complaint: complaint.received_on)
+    with register.write() as conn:
+        numbers = _Numbers(conn, ordered)
+        next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM complaints")
+        complaint_id = next_id.fetchone()[0]
+        for start in range(0, len(ordered), CHUNK):
+            complaints, events = [], []
+            for complaint in ordered[start : start + CHUNK]:
+                key = (complaint_id, *numbers.of(complaint))
+                complaints.append(_row(key, complaint, due_on, iso))
+                events += [(complaint_id, *event) for event in complaint.events]
+                complaint_id += 1
+            conn.executemany(_INSERT_COMPLAINT, complaints)
+            conn.executemany(_INSERT_EVENT, events)
+            if progress:
+                progress(min(start + CHUNK, len(ordered)), len(ordered))
+    return len(ordered)
+
+
+def _due_date_rule(register: Register) -> Callable[[date], str]:
+    """The register's rule, worked out once per day received."""
+    rule = settings.due_date_rule(register)
+    known: dict[date, str] = {}
+
+    def due_on(received_on: date) -> str:
+        if received_on not in known:
+            known[received_on] = rule(received_on).isoformat()
+        return known[received_on]
+
+    return due_on
+
+
+class _Numbers:
+    """Tracking numbers: a complaint's own, or the next of its year. New
+    numbers continue after the highest of each year, the file's own numbers
+    included, so that they never take one."""
+
+    def __init__(self, conn: sqlite3.Connection, new: Sequence[Incoming]) -> None:
+        row = conn.execute("SELECT value FROM profile WHERE key = 'prefix'").fetchone()
+        self.prefix = (row[0] if row else None) or DEFAULT_PREFIX
+        self.last = dict(
+            conn.execute("SELECT year, MAX(seq) FROM complaints GROUP BY year")
+        )
+        for complaint in new:
+            if complaint.tracking_no:
+                year, seq = number_slot(complaint.tracking_no)
+                self.last[year] = max(seq, self.last.get(year, 0))
+
+    def of(self, complaint: Incoming) -> tuple[str, int, int]:
+        """(tracking number, year, sequence number)"""
+        if complaint.tracking_no:
+            return (complaint.tracking_no, *number_slot(complaint.tracking_no))
+        year = complaint.received_on.year
+        seq = self.last[year] = self.last.get(year, 0) + 1
+        return f"{self.prefix}-{year}-{seq:04d}", year, seq
+
+
+class IsoDays(dict):
+    """date -> 'YYYY-MM-DD', each day written out once."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
+def _row(key: tuple, c: Incoming, due_on: Callable, iso: IsoDays) -> tuple:
+    """The complaint's table row; ``key`` is (id, tracking_no, year, seq)."""
+    return (
+        *key, iso[c.received_on], c.channel,
+        c.type, c.classification, c.summary, c.name, c.contact, int(c.confidential),
+        c.unit, c.external_ref, c.status,
+        iso[c.due_on] if c.due_on else due_on(c.received_on),
+        iso[c.answered_on] if c.answered_on else None,
+        int(c.voided), c.void_reason,
+    )  # fmt: skip
