@@ -5,6 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from monev_cli.cli import app
+from monev_cli.i18n import LOCALE_VARIABLES
 
 AS_OF = "2023-12-31"
 
@@ -60,3 +61,11 @@ def monev(tmp_path: Path) -> Monev:
 def fresh(tmp_path: Path) -> Monev:
     """No register yet."""
     return Monev(tmp_path / "register.db")
+
+
+@pytest.fixture(autouse=True)
+def english_whatever_the_machine(monkeypatch):
+    """Tests read English unless they ask for another language, whatever the
+    locale of the machine they run on."""
+    for name in ("MONEV_LANG", *LOCALE_VARIABLES):
+        monkeypatch.delenv(name, raising=False)
