@@ -114,7 +114,7 @@ def test_the_language_lasts_one_run(monev):
         (["note", "1", "Pengadu", "menelepon"],
          "Got unexpected extra argument(s) (menelepon); put a text that holds "
          "spaces in quotes (see 'monev note --help')",
-         "Ada argumen lebih yang tidak dikenali (menelepon); apit teks yang memuat "
+         "Ada kata berlebih yang tidak dikenali (menelepon); apit teks yang memuat "
          "spasi dengan tanda kutip (lihat 'monev note --help')"),
         (["update", "1", "--status"],
          "Option '--status' needs a value after it (see 'monev --help')",
