@@ -44,6 +44,7 @@ def test_english_where_nothing_says_otherwise(monev):
 
 def test_lang_option(monev):
     assert_indonesian(monev, "--lang", "id")
+    assert_indonesian(monev, "--lang", "ID")
 
 
 def test_environment_variable(monev, monkeypatch):

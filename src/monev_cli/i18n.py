@@ -76,12 +76,16 @@ def choose(
 ) -> str:
     """``--lang`` (or MONEV_LANG), else the register's profile, else the
     system locale, else English. The profile is read only when needed."""
-    if requested in LANGUAGES:
-        return requested
-    stored = profile_language()
-    if stored in LANGUAGES:
-        return stored
+    if language := _known(requested):
+        return language
+    if language := _known(profile_language()):
+        return language
     return system_language(environ)
+
+
+def _known(code: str | None) -> str | None:
+    language = (code or "").strip().lower()
+    return language if language in LANGUAGES else None
 
 
 def system_language(environ: Mapping[str, str]) -> str:
