@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from monev_cli.cli import app
+from monev_cli.i18n import LOCALE_VARIABLES
 
 AS_OF = "2023-12-31"
 # A desk running many commands in one process: see its docstring.
@@ -151,3 +152,11 @@ def error_line(stderr: bytes) -> str:
     lines = text.splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), text
     return lines[0]
+
+
+@pytest.fixture(autouse=True)
+def english_whatever_the_machine(monkeypatch):
+    """Tests read English unless they ask for another language, whatever the
+    locale of the machine they run on."""
+    for name in ("MONEV_LANG", *LOCALE_VARIABLES):
+        monkeypatch.delenv(name, raising=False)

@@ -193,7 +193,7 @@ BAD_INPUTS = [
     pytest.param(("profile", "set", "boss", "x"),
         "Error: Unknown profile key 'boss'. Valid keys: agency, agency_short, "
         "region, city, address, phone, website, head_name, head_title, head_nip, "
-        "prefix.", id="profile-unknown-key"),
+        "prefix, lang.", id="profile-unknown-key"),
     pytest.param(("profile", "set", "prefix", "AD U"),
         f"Error: The prefix 'AD U' {PREFIX}", id="prefix-with-spaces"),
     pytest.param(("profile", "set", "prefix", "ABCDEFGHIJK"),

@@ -20,8 +20,9 @@ from monev_cli.commands import (
     transfer,
 )
 from monev_cli.commands.common import Session, default_register_path, os_user
+from monev_cli.commands.language import localized, usage_message
 from monev_cli.errors import MonevError
-from monev_cli.i18n import _
+from monev_cli.i18n import _, check_language
 from monev_cli.texts import as_typed
 
 
@@ -29,6 +30,11 @@ class MonevGroup(TyperGroup):
     """Runs a command and turns every failure into one line and an exit code."""
 
     def main(self, args=None, prog_name=None, standalone_mode=True, **extra):
+        args = sys.argv[1:] if args is None else list(args)
+        with localized(self, args):
+            self._run(args, prog_name, **extra)
+
+    def _run(self, args, prog_name, **extra):
         try:
             code = super().main(
                 args=args,
@@ -41,7 +47,7 @@ class MonevGroup(TyperGroup):
         except _click.exceptions.NoArgsIsHelpError:
             sys.exit(0)  # the help has been shown
         except _click.exceptions.UsageError as error:
-            _fail(_usage_message(error), error.exit_code)
+            _fail(usage_message(error), error.exit_code)
         except _click.exceptions.ClickException as error:
             _fail(error.format_message(), error.exit_code)
         except UnicodeEncodeError as error:
@@ -68,13 +74,6 @@ class MonevGroup(TyperGroup):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
-
-
-def _usage_message(error) -> str:
-    command = error.ctx.command_path if error.ctx else "monev"
-    return _("{message} (see '{command} --help')").format(
-        message=error.format_message().rstrip("."), command=command
-    )
 
 
 def _fail(message: str, code: int) -> None:
@@ -116,7 +115,23 @@ def root(
             show_default=False,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="MONEV_LANG",
+            help=_(
+                "Language of the messages (default: MONEV_LANG, else the "
+                "profile's lang, else the system's language)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
+    # The language has been chosen before parsing (commands/language.py), so
+    # that help texts are in it too; here a wrong one is refused.
+    if lang:
+        check_language(lang)
     ctx.obj = Session(
         db_path=db or default_register_path(), officer=officer or os_user()
     )

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from monev_cli.i18n import N_
+
 STATUS_LABELS = {"diterima": "Diterima", "proses": "Proses", "selesai": "Selesai"}
 STATUSES = tuple(STATUS_LABELS)
 OPEN_STATUSES = ("diterima", "proses")
@@ -34,19 +36,21 @@ DEFAULT_TYPES = (
     ("lainnya", "Lainnya", "informatif"),
 )
 
-# key -> what it holds; everything a report's cover and signature need.
+# key -> what it holds; everything a report's cover and signature need, and
+# the language of the command line. Marked for the catalog, shown with _().
 PROFILE_KEYS = {
-    "agency": "full name of the agency",
-    "agency_short": "short name used in running text",
-    "region": "region, e.g. Kabupaten Karangasem",
-    "city": "where the report is signed",
-    "address": "office address",
-    "phone": "complaint telephone / call centre",
-    "website": "agency website",
-    "head_name": "name of the head of the agency",
-    "head_title": "position of the head, as in the signature block",
-    "head_nip": "civil-service number (NIP) of the head",
-    "prefix": "tracking-number prefix",
+    "agency": N_("full name of the agency"),
+    "agency_short": N_("short name used in running text"),
+    "region": N_("region, e.g. Kabupaten Karangasem"),
+    "city": N_("where the report is signed"),
+    "address": N_("office address"),
+    "phone": N_("complaint telephone / call centre"),
+    "website": N_("agency website"),
+    "head_name": N_("name of the head of the agency"),
+    "head_title": N_("position of the head, as in the signature block"),
+    "head_nip": N_("civil-service number (NIP) of the head"),
+    "prefix": N_("tracking-number prefix"),
+    "lang": N_("language of the command line's messages, e.g. id"),
 }
 DEFAULT_PREFIX = "ADU"
 

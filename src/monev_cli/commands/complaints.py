@@ -16,7 +16,7 @@ from monev_cli.commands.common import (
 )
 from monev_cli.dates import parse_date
 from monev_cli.errors import InputError
-from monev_cli.i18n import _
+from monev_cli.i18n import _, ngettext
 from monev_cli.models import STATUS_LABELS, Complaint
 from monev_cli.register import Register, catalog, listing
 from monev_cli.register import complaints as store
@@ -59,14 +59,13 @@ def record(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Record a new complaint and print its tracking number."""
     session = ctx.obj
     now = today(as_of)
     register = session.open()
     draft = store.Draft(
         received_on=parse_date(received) if received else now,
-        channel=channel or _ask_code(register, "channels", "--channel"),
-        type=complaint_type or _ask_code(register, "types", "--type"),
+        channel=channel or _ask_code(register, "channels", "--channel", _("Channel")),
+        type=complaint_type or _ask_code(register, "types", "--type", _("Type")),
         summary=summary or _ask_text(_("Summary"), "--summary"),
         name=name,
         contact=contact,
@@ -86,7 +85,7 @@ def record(
     )
 
 
-def _ask_code(register: Register, table: str, flag: str) -> str:
+def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
     choices = catalog.codes(register, table)
     if not is_interactive():
         raise InputError(
@@ -96,7 +95,7 @@ def _ask_code(register: Register, table: str, flag: str) -> str:
         )
     for code in choices:
         typer.echo(f"  {code.code:<12} {code.label}")
-    return typer.prompt(flag.lstrip("-").capitalize())
+    return typer.prompt(label)
 
 
 def _ask_text(label: str, flag: str) -> str:
@@ -118,7 +117,6 @@ def update(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Change a complaint's status; the change is kept in its history."""
     session = ctx.obj
     complaint = store.change_status(
         session.open(),
@@ -141,7 +139,6 @@ def note(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Add a follow-up note to a complaint's history."""
     session = ctx.obj
     complaint = store.add_note(
         session.open(), ref, text, optional_date(on), session.stamp(today(as_of))
@@ -156,7 +153,6 @@ def void(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Withdraw a mistaken entry; it stays in the history, out of every count."""
     session = ctx.obj
     complaint = store.void(session.open(), ref, reason, session.stamp(today(as_of)))
     _confirm(complaint, as_json)
@@ -167,10 +163,13 @@ def _confirm(complaint: Complaint, as_json: bool) -> None:
         output.print_json(_public(complaint, include_personal=False))
         return
     state = _("voided") if complaint.voided else STATUS_LABELS[complaint.status]
+    count = len(complaint.events)
     typer.echo(
-        _("{ref}: {state}, {count} entries in its history.").format(
-            ref=complaint.tracking_no, state=state, count=len(complaint.events)
-        )
+        ngettext(
+            "{ref}: {state}, {count} entry in its history.",
+            "{ref}: {state}, {count} entries in its history.",
+            count,
+        ).format(ref=complaint.tracking_no, state=state, count=count)
     )
 
 
@@ -181,7 +180,6 @@ def show(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show one complaint with its whole history."""
     complaint = store.get(ctx.obj.open(), ref)
     now = today(as_of)
     if as_json:
@@ -256,7 +254,7 @@ def list_complaints(
         output.write_csv(LIST_HEADER, rows)
     elif is_interactive():
         shown = [(r[0], r[1], r[2], r[4], r[6], r[8], r[9]) for r in rows]
-        output.console().print(output.table(None, TABLE_HEADER, shown))
+        output.console().print(output.table(None, _table_headings(), shown))
     else:
         output.plain_lines(rows)
 
@@ -267,8 +265,12 @@ LIST_HEADER = (
 )  # fmt: skip
 
 
-# On a terminal: what the desk needs to find a complaint.
-TABLE_HEADER = ("No.", "Received", "Channel", "Status", "Due", "Name", "Summary")
+def _table_headings() -> list[str]:
+    """On a terminal: what the desk needs to find a complaint."""
+    return [
+        _("Number"), _("Received"), _("Channel"), _("Status"), _("Due"), _("Name"),
+        _("Summary"),
+    ]  # fmt: skip
 
 
 def _list_row(complaint: Complaint, include_personal: bool, now: date) -> tuple:
@@ -292,18 +294,28 @@ def _timeliness(complaint: Complaint, now: date) -> str:
     if complaint.answered_on:
         late = deadlines.days_late(complaint.due_on, complaint.answered_on)
         if late > 0:
-            return _("answered {days} days late").format(days=late)
+            return ngettext(
+                "answered {days} day late", "answered {days} days late", late
+            ).format(days=late)
         return _("answered in time")
     late = deadlines.days_late(complaint.due_on, now)
     if late > 0:
-        return _("{days} days late").format(days=late)
-    return _("{days} days left").format(days=-late)
+        return ngettext("{days} day late", "{days} days late", late).format(days=late)
+    return ngettext("{days} day left", "{days} days left", -late).format(days=-late)
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command()(record)
-    app.command()(update)
-    app.command()(note)
-    app.command()(void)
-    app.command()(show)
-    app.command("list")(list_complaints)
+    app.command(help=_("Record a new complaint and print its tracking number."))(record)
+    app.command(
+        help=_("Change a complaint's status; the change is kept in its history.")
+    )(update)
+    app.command(help=_("Add a follow-up note to a complaint's history."))(note)
+    app.command(
+        help=_(
+            "Withdraw a mistaken entry; it stays in the history, out of every count."
+        )
+    )(void)
+    app.command(help=_("Show one complaint with its whole history."))(show)
+    app.command("list", help=_("List complaints, oldest first, with their due dates."))(
+        list_complaints
+    )

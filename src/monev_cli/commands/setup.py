@@ -6,14 +6,13 @@ import typer
 
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, today
-from monev_cli.i18n import _
+from monev_cli.i18n import _, ngettext
 from monev_cli.models import PROFILE_KEYS
 from monev_cli.register import catalog, create_register, open_register
 from monev_cli.sample import fill
 
 
 def init(ctx: typer.Context) -> None:
-    """Create a new, empty register."""
     path = ctx.obj.db_path
     create_register(path).close()
     typer.echo(
@@ -30,16 +29,17 @@ def sample(
     ] = 300,
     as_of: AsOf = None,
 ) -> None:
-    """Fill a register (created if missing) with a realistic sample."""
     session = ctx.obj
     register = session.open(
         open_register if session.db_path.exists() else create_register
     )
     stored = fill(register, session.stamp(today(as_of)), count)
     typer.echo(
-        _("Recorded {count} sample complaints in {path}.").format(
-            count=stored, path=session.db_path
-        )
+        ngettext(
+            "Recorded {count} sample complaint in {path}.",
+            "Recorded {count} sample complaints in {path}.",
+            stored,
+        ).format(count=stored, path=session.db_path)
     )
 
 
@@ -49,26 +49,24 @@ profile_app = typer.Typer(
 )
 
 
-@profile_app.command("show")
+@profile_app.command("show", help=_("Show every profile key."))
 def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """Show every profile key."""
     values = catalog.profile(ctx.obj.open())
     if as_json:
         output.print_json(values)
         return
-    rows = [(key, value or "-", PROFILE_KEYS[key]) for key, value in values.items()]
+    rows = [(key, value or "-", _(PROFILE_KEYS[key])) for key, value in values.items()]
     output.console().print(
         output.table(None, [_("Key"), _("Value"), _("Meaning")], rows)
     )
 
 
-@profile_app.command("set")
+@profile_app.command("set", help=_("Set one profile key."))
 def profile_set(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help=_("One of the profile keys."))],
     value: Annotated[str, typer.Argument(help=_("The new value."))],
 ) -> None:
-    """Set one profile key."""
     stored = catalog.set_profile(ctx.obj.open(), key, value)
     typer.echo(_("{key} = {value}").format(key=key.strip().lower(), value=stored))
 
@@ -91,7 +89,7 @@ def _code_app(table: str, help_text: str) -> typer.Typer:
             rows = [(code.code, code.label, code.classification) for code in codes]
         output.console().print(output.table(None, header, rows))
 
-    @group.command("add")
+    @group.command("add", help=_("Add a code to the agency's list."))
     def add(
         ctx: typer.Context,
         code: Annotated[str, typer.Argument(help=_("Short code, e.g. whatsapp."))],
@@ -101,7 +99,6 @@ def _code_app(table: str, help_text: str) -> typer.Typer:
             typer.Option(help=_("For types: informatif or penyimpangan.")),
         ] = None,
     ) -> None:
-        """Add a code to the agency's list."""
         added = catalog.add_code(ctx.obj.open(), table, code, label, classification)
         typer.echo(
             _("Added {code}: {label}.").format(code=added.code, label=added.label)
@@ -125,7 +122,7 @@ def channel_detail(
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command()(init)
+    app.command(help=_("Create a new, empty register."))(init)
     app.add_typer(profile_app, name="profile")
     channels = _code_app("channels", _("The channels complaints arrive through."))
     channels.command("detail")(channel_detail)
@@ -134,4 +131,6 @@ def add_to(app: typer.Typer) -> None:
         _code_app("types", _("The types of complaint.")),
         name="types",
     )
-    app.command()(sample)
+    app.command(
+        help=_("Fill a register (created if missing) with a realistic sample.")
+    )(sample)

@@ -1,14 +1,29 @@
 """The agency profile and its lists of channels and complaint types."""
 
 import re
+import sqlite3
+from pathlib import Path
 
 from monev_cli.errors import InputError, NotFoundError
-from monev_cli.i18n import _
+from monev_cli.i18n import N_, _, check_language
 from monev_cli.models import CLASSIFICATIONS, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
 from monev_cli.texts import clean_text
 
 CODE_KINDS = {"channels": "channel", "types": "type"}
+# One whole sentence per list, so that a translation never assembles words.
+UNKNOWN_CODE = {
+    "channels": N_("Unknown channel '{code}'. Valid channels: {choices}."),
+    "types": N_("Unknown type '{code}'. Valid types: {choices}."),
+}
+EXISTING_CODE = {
+    "channels": N_(
+        "The channel '{code}' exists already: use it as it is, or choose another code."
+    ),
+    "types": N_(
+        "The type '{code}' exists already: use it as it is, or choose another code."
+    ),
+}
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,29}$")
 _PREFIX = re.compile(r"^[A-Z0-9]{1,10}$")
 
@@ -17,6 +32,29 @@ def profile(register: Register) -> dict[str, str]:
     """Every profile key, empty where the agency has not filled it in."""
     stored = dict(register.rows("SELECT key, value FROM profile"))
     return {key: stored.get(key) or "" for key in PROFILE_KEYS}
+
+
+def stored_language(path: Path) -> str | None:
+    """The profile's ``lang``, read before a command runs to choose the
+    language of its messages. Creates nothing and never fails: a missing or
+    broken register is the command's to report."""
+    if not path.is_file():
+        return None
+    # immutable=1 leaves no -wal/-shm files behind; while another connection
+    # holds a write-ahead log, read through it so that a fresh setting counts.
+    wal = path.with_name(path.name + "-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal else "?immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM profile WHERE key = 'lang'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def set_profile(register: Register, key: str, value: str) -> str:
@@ -30,6 +68,8 @@ def set_profile(register: Register, key: str, value: str) -> str:
     value = clean_text(value, key) or ""
     if key == "prefix":
         value = _check_prefix(value)
+    if key == "lang" and value:
+        value = check_language(value)
     with register.write() as conn:
         conn.execute(
             "INSERT INTO profile (key, value) VALUES (?, ?) "
@@ -91,10 +131,8 @@ def resolve_code(register: Register, table: str, text: str) -> Code:
         if code.code == wanted:
             return code
     raise InputError(
-        _("Unknown {kind} '{code}'. Valid {kind}s: {choices}.").format(
-            kind=kind,
-            code=text,
-            choices=", ".join(code.code for code in codes(register, table)),
+        _(UNKNOWN_CODE[_table(table)]).format(
+            code=text, choices=", ".join(code.code for code in codes(register, table))
         )
     )
 
@@ -125,12 +163,7 @@ def add_code(
         if conn.execute(
             f"SELECT 1 FROM {_table(table)} WHERE code = ?", (code,)
         ).fetchone():
-            raise InputError(
-                _(
-                    "The {kind} '{code}' exists already: use it as it is, or "
-                    "choose another code."
-                ).format(kind=CODE_KINDS[_table(table)], code=code)
-            )
+            raise InputError(_(EXISTING_CODE[_table(table)]).format(code=code))
         position = conn.execute(
             f"SELECT COALESCE(MAX(position), 0) + 1 FROM {_table(table)}"
         ).fetchone()[0]
