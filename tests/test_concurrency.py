@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, DESK_LOOP, Monev
+from conftest import AS_OF, DESK_LOOP, Monev, fill_profile
 
 WRITERS = 8
 RECORDS_EACH = 100
@@ -17,7 +17,13 @@ YEARS = ("2022", "2023")  # each writer alternates: two sequences grow at once
 READERS = 2
 # What the readers run in a loop, each a string of arguments. Add the reading
 # commands here as they arrive (e.g. "overdue", "report --year 2023").
-READER_COMMANDS = ["list --json", "list --csv", "show ADU-2021-0001 --json"]
+READER_COMMANDS = [
+    "list --json",
+    "list --csv",
+    "show ADU-2021-0001 --json",
+    "overdue",
+    "report --year 2022 --format html",
+]
 
 
 def start(db: Path, log: Path, *args: str) -> tuple[subprocess.Popen, Path]:
@@ -43,6 +49,7 @@ def test_eight_desks_record_while_others_read(tmp_path):
     db = tmp_path / "register.db"
     desk = Monev(db)
     desk.ok("init")
+    fill_profile(desk)  # the report's readers then have nothing to warn about
     desk.record(date="2021-05-05", summary="seed for the readers")
     stop = tmp_path / "stop"
     writers = [

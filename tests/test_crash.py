@@ -108,3 +108,37 @@ def test_a_write_killed_after_it_spilled_into_the_wal_leaves_nothing(register):
     assert wal.stat().st_size > 256 * 1024
     assert survivor(register) == 0
     assert Monev(register).json("list", "--as-of", AS_OF) == []
+
+
+IMPORT_ROWS = 10_000
+
+
+@pytest.fixture(scope="module")
+def agency_sheet(tmp_path_factory) -> Path:
+    """A large spreadsheet of the sample's complaints, as an agency keeps it."""
+    from monev_cli.sample import generate
+
+    path = tmp_path_factory.mktemp("sheet") / "pengaduan.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("Tanggal;Saluran;Jenis Pengaduan;Uraian\n")
+        for number, item in enumerate(generate(IMPORT_ROWS), start=1):
+            draft = item.draft
+            out.write(
+                f"{draft.received_on:%d/%m/%Y};{draft.channel};{draft.type};"
+                f"{draft.summary} (kasus {number})\n"
+            )
+    return path
+
+
+@pytest.mark.processes
+@pytest.mark.parametrize("delay", KILL_DELAYS[:2])
+def test_an_import_killed_half_way_leaves_all_or_nothing(register, agency_sheet, delay):
+    process = start(register, ("import", str(agency_sheet), "--as-of", SAMPLE_AS_OF))
+    wait_for(lambda: holds_write_lock(register), process)
+    time.sleep(delay)
+    kill(process)
+    with sqlite3.connect(register) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        count = conn.execute("SELECT COUNT(*) FROM complaints").fetchone()[0]
+    assert count in (0, IMPORT_ROWS)
+    assert "no problems found" in Monev(register).ok("check")

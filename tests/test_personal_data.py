@@ -87,3 +87,46 @@ def test_recording_does_not_echo_it_either(monev):
     )
     stored = monev.json("show", "1", "--include-personal", "--as-of", AS_OF)
     assert (stored["name"], stored["contact"]) == SECRET
+
+
+# Outputs that hold no identity at all unless asked for: (arguments, does
+# --include-personal bring in the confidential identity too?)
+PUBLISHED = {
+    "report-md": (("report", "--year", "2023", "--as-of", AS_OF), False),
+    "report-html": (
+        ("report", "--year", "2023", "--format", "html", "--as-of", AS_OF),
+        False,
+    ),
+    "export-csv": (("export", "--format", "csv"), True),
+    "export-json": (("export", "--format", "json"), True),
+}
+
+
+@pytest.mark.parametrize("output", PUBLISHED)
+def test_no_identity_is_published_unless_asked(desk, output):
+    args, _ = PUBLISHED[output]
+    shown = desk.ok(*args)
+    for secret in (*SECRET, *OPEN):
+        assert secret not in shown
+
+
+@pytest.mark.parametrize("output", PUBLISHED)
+def test_published_identities_when_asked(desk, output):
+    args, confidential_too = PUBLISHED[output]
+    shown = desk.ok(*args, "--include-personal")
+    assert OPEN[0] in shown
+    assert (SECRET[0] in shown) == confidential_too
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("recap", "--year", "2023", "--json", "--as-of", AS_OF),
+        ("overdue", "--json", "--as-of", "2024-06-30"),
+        ("export", "--format", "open311", "--include-personal"),
+    ],
+)
+def test_counts_open311_and_the_overdue_list_hold_no_identity(desk, args):
+    shown = desk.ok(*args)
+    for secret in (*SECRET, *OPEN):
+        assert secret not in shown
