@@ -28,3 +28,12 @@ def test_sample_leaves_out_what_lies_after_today(fresh):
     stored = int(out.split()[1])
     assert 50 < stored < 150
     assert fresh.json("list", "--from", "2023-07-01") == []
+
+
+def test_sample_goes_only_into_an_empty_register(monev):
+    monev.record()
+    assert monev.fails("sample", "--as-of", "2025-01-31") == (
+        f"Error: {monev.db} holds complaints already: the sample goes into a new "
+        "register. Give another file with --db."
+    )
+    assert len(monev.json("list")) == 1

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from monev_cli.errors import StateError
+from monev_cli.i18n import _
 from monev_cli.register import Register, catalog
 from monev_cli.register.complaints import Draft, Stamp, change_status, record
 
@@ -120,7 +122,14 @@ def fill(register: Register, stamp: Stamp, count: int = 300) -> int:
     """Fill ``register`` with the sample and the sample agency profile, all of
     it or, if interrupted, none of it."""
     stored = 0
-    with register.write():
+    with register.write() as conn:
+        if conn.execute("SELECT 1 FROM complaints LIMIT 1").fetchone():
+            raise StateError(
+                _(
+                    "{path} holds complaints already: the sample goes into a new "
+                    "register. Give another file with --db."
+                ).format(path=register.path)
+            )
         for key, value in SAMPLE_PROFILE.items():
             catalog.set_profile(register, key, value)
         for item in generate(count):
