@@ -15,6 +15,7 @@ from monev_cli.commands.output import write_csv
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.models import DONE, EVENT_RECORDED, OPEN_STATUSES, Complaint
+from monev_cli.texts import one_of
 
 FORMATS = ("csv", "json", "xlsx", "open311")
 JSON_FORMAT = {"format": "monev", "version": 1}
@@ -47,14 +48,7 @@ def columns(options: Options) -> tuple[str, ...]:
 
 
 def check_format(fmt: str) -> str:
-    value = fmt.strip().lower()
-    if value not in FORMATS:
-        raise InputError(
-            _("Unknown format '{fmt}'. Valid: {choices}.").format(
-                fmt=fmt, choices=", ".join(FORMATS)
-            )
-        )
-    return value
+    return one_of(fmt, FORMATS, _("Unknown format '{fmt}'. Valid: {choices}."), "fmt")
 
 
 def write(fmt: str, out, complaints: Iterable[Complaint], options: Options) -> int:

@@ -11,7 +11,7 @@ from functools import cache
 
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
-from monev_cli.texts import clean_text
+from monev_cli.texts import clean_text, one_of
 
 # section -> what it holds, in report order
 SECTIONS = {
@@ -52,14 +52,12 @@ def defaults() -> dict[str, str]:
 
 
 def check_section(name: str) -> str:
-    section = name.strip().lower().replace("-", "_")
-    if section not in SECTIONS:
-        raise InputError(
-            _("Unknown narrative section '{name}'. Valid: {choices}.").format(
-                name=name, choices=", ".join(SECTIONS)
-            )
-        )
-    return section
+    return one_of(
+        name.replace("-", "_"),
+        SECTIONS,
+        _("Unknown narrative section '{name}'. Valid: {choices}."),
+        "name",
+    )
 
 
 def check_text(text: str) -> str:

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
@@ -65,3 +66,16 @@ def as_typed(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return raw.decode("utf-8", "backslashreplace")
+
+
+def one_of(
+    text: str, choices: Sequence[str], message: str, placeholder: str = "value"
+) -> str:
+    """``text`` as one of ``choices`` (case-insensitive); else ``message``, with
+    ``text`` at ``{placeholder}`` and the valid choices at ``{choices}``."""
+    value = text.strip().lower()
+    if value not in choices:
+        raise InputError(
+            message.format(**{placeholder: text}, choices=", ".join(choices))
+        )
+    return value

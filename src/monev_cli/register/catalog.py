@@ -8,7 +8,7 @@ from monev_cli.errors import InputError, NotFoundError
 from monev_cli.i18n import N_, _, check_language
 from monev_cli.models import CLASSIFICATIONS, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
-from monev_cli.texts import clean_text
+from monev_cli.texts import clean_text, one_of
 
 CODE_KINDS = {"channels": "channel", "types": "type"}
 # One whole sentence per list, so that a translation never assembles words.
@@ -177,14 +177,9 @@ def add_code(
 
 
 def check_classification(text: str) -> str:
-    value = text.strip().lower()
-    if value not in CLASSIFICATIONS:
-        raise InputError(
-            _("Unknown classification '{value}'. Valid: {choices}.").format(
-                value=text, choices=", ".join(CLASSIFICATIONS)
-            )
-        )
-    return value
+    return one_of(
+        text, CLASSIFICATIONS, _("Unknown classification '{value}'. Valid: {choices}.")
+    )
 
 
 def _table(table: str) -> str:

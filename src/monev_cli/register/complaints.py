@@ -20,7 +20,7 @@ from monev_cli.models import (
 )
 from monev_cli.register import catalog, settings
 from monev_cli.register.connection import Register
-from monev_cli.texts import SUMMARY_MAX, clean_text
+from monev_cli.texts import SUMMARY_MAX, clean_text, one_of
 
 
 @dataclass(frozen=True)
@@ -139,14 +139,10 @@ def change_status(
 
 
 def check_status(status: str, allowed: tuple[str, ...] = STATUSES[1:]) -> str:
-    value = clean_text(status, _("status"), required=True).lower()
-    if value not in allowed:
-        raise InputError(
-            _("Unknown status '{status}'. Valid: {choices}.").format(
-                status=status, choices=", ".join(allowed)
-            )
-        )
-    return value
+    clean_text(status, _("status"), required=True)
+    return one_of(
+        status, allowed, _("Unknown status '{status}'. Valid: {choices}."), "status"
+    )
 
 
 def _check_transition(complaint: sqlite3.Row, status: str, note: str | None) -> None:

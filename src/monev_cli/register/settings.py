@@ -17,6 +17,7 @@ from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.register import calendar
 from monev_cli.register.connection import Register
+from monev_cli.texts import one_of
 
 RESPONSE_DAYS = "response_days"
 RESPONSE_UNIT = "response_unit"
@@ -198,7 +199,7 @@ def set_setting(register: Register, key: str, value: str, since: date) -> Change
 
 
 def check_key(key: str) -> str:
-    return _one_of(
+    return one_of(
         key, tuple(KEYS), _("Unknown setting '{value}'. Valid settings: {choices}.")
     )
 
@@ -206,7 +207,7 @@ def check_key(key: str) -> str:
 def check_value(key: str, value: str) -> str:
     cleaned = value.strip().lower()
     if key == RESPONSE_UNIT:
-        return _one_of(
+        return one_of(
             value, deadlines.UNITS, _("Unknown unit '{value}'. Valid units: {choices}.")
         )
     if key == ACK_DAYS and cleaned == NO_LIMIT:
@@ -223,13 +224,6 @@ def check_value(key: str, value: str) -> str:
             )
         raise InputError(message.format(key=key, most=MAX_DAYS, value=value))
     return str(int(cleaned))
-
-
-def _one_of(text: str, choices: tuple[str, ...], message: str) -> str:
-    cleaned = text.strip().lower()
-    if cleaned not in choices:
-        raise InputError(message.format(value=text, choices=", ".join(choices)))
-    return cleaned
 
 
 def recompute_due_dates(register: Register, where: str, params: Sequence) -> int:
