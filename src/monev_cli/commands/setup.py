@@ -9,7 +9,6 @@ from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.i18n import _
 from monev_cli.models import PROFILE_KEYS
 from monev_cli.register import catalog, create_register, open_register
-from monev_cli.sample import fill
 
 
 def init(ctx: typer.Context) -> None:
@@ -31,6 +30,8 @@ def sample(
     as_of: AsOf = None,
 ) -> None:
     """Fill a register (created if missing) with a realistic sample."""
+    from monev_cli.sample import fill
+
     session = ctx.obj
     register = (
         open_register(session.db_path)
