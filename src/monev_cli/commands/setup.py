@@ -30,14 +30,14 @@ def sample(
     as_of: AsOf = None,
 ) -> None:
     """Fill a register (created if missing) with a realistic sample."""
-    from monev_cli.sample import fill
-
     session = ctx.obj
     register = (
         open_register(session.db_path)
         if session.db_path.exists()
         else create_register(session.db_path)
     )
+    from monev_cli.sample import fill  # random and the generator: only here
+
     stored = fill(register, session.stamp(today(as_of)), count)
     typer.echo(
         _("Recorded {count} sample complaints in {path}.").format(
