@@ -51,9 +51,10 @@ def render(report: dict) -> str:
         f"monev benchmark: Python {env['python']}, SQLite {env['sqlite']}, "
         f"{env['system']}, {env['cpus']} CPUs; median of {report['repeat']} "
         f"run(s) after a warm-up; --as-of {env['as_of']}",
+        "wall time, with the CPU time (user + sys) of the process in brackets",
         "",
     ]
-    header = ("name", "at", "median", "cpu", "floor", "ratio", "target", "result")
+    header = ("name", "at", "median", "floor", "ratio", "target", "result")
     rows = [header] + [_cells(result) for result in report["results"]]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
@@ -74,17 +75,25 @@ def _cells(result: dict) -> tuple[str, ...]:
     at = f"{result['at']:,}" if result["at"] else "-"
     if result["status"] != "ok":
         why = f"{result['status']} ({result['reason']})"
-        return (result["name"], at, why, "", "", "", result["target"], "")
-    median = _duration(result["median_ms"])
+        return (result["name"], at, why, "", "", result["target"], "")
+    median = _timed(result["median_ms"], result["cpu_ms"])
     if "rows_per_s" in result:
-        median += f" ({result['rows_per_s']:,} rows/s)"
-    floor = _duration(result["floor_ms"]) if "floor_ms" in result else "-"
-    ratio = f"{result['ratio']:.1f}x" if "ratio" in result else "-"
+        median += f", {result['rows_per_s']:,} rows/s"
+    floor = ratio = "-"
+    if "floor_ms" in result:
+        floor = _timed(result["floor_ms"], result["floor_cpu_ms"])
+        ratio = f"{result['ratio']:.1f}x"
+        if result["cpu_ms"] and result["floor_cpu_ms"]:
+            ratio += f" (cpu {result['cpu_ms'] / result['floor_cpu_ms']:.1f}x)"
     if "extra_ms" in result:
-        ratio += f" ({result['extra_ms']:+.1f} ms)"
-    cpu = _duration(result["cpu_ms"]) if result["cpu_ms"] is not None else "-"
+        ratio += f", {result['extra_ms']:+.1f} ms"
     verdict = {True: "met", False: "MISSED", None: ""}[result["met"]]
-    return (result["name"], at, median, cpu, floor, ratio, result["target"], verdict)
+    return (result["name"], at, median, floor, ratio, result["target"], verdict)
+
+
+def _timed(wall_ms: float, cpu_ms: float | None) -> str:
+    cpu = f" (cpu {_duration(cpu_ms)})" if cpu_ms is not None else ""
+    return _duration(wall_ms) + cpu
 
 
 def _duration(ms: float) -> str:

@@ -158,7 +158,21 @@ def measure_all(bench: Bench, specs: list[Spec]) -> list[dict]:
         found += _at_size(bench, on_registers, size)
     found += [_import(bench, spec) for spec in specs if spec.kind == "import"]
     found += [_task(bench, spec) for spec in specs if spec.kind == "task"]
-    return found
+    return _once_if_skipped(found)
+
+
+def _once_if_skipped(found: list[dict]) -> list[dict]:
+    """A measurement skipped at every size is listed once, without a size."""
+    measured = {result["name"] for result in found if result["status"] != "skipped"}
+    kept, skipped = [], set()
+    for result in found:
+        if result["status"] == "skipped" and result["name"] not in measured:
+            if result["name"] in skipped:
+                continue
+            skipped.add(result["name"])
+            result = result | {"at": None}
+        kept.append(result)
+    return kept
 
 
 def _at_size(bench: Bench, specs: list[Spec], size: int) -> list[dict]:
