@@ -4,6 +4,8 @@ User text is data: Rich markup in it is escaped, and CSV cells that a
 spreadsheet would run as a formula are neutralised.
 """
 
+import csv
+import json
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -11,15 +13,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def print_json(data) -> None:
-    import json
-
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def stream_json_list(items: Iterable[dict]) -> None:
     """A JSON array written item by item, so long lists never sit in memory."""
-    import json
-
     out = sys.stdout
     first = True
     for item in items:
@@ -36,8 +34,6 @@ def safe_cell(value) -> str:
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence]) -> None:
-    import csv
-
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
