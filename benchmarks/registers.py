@@ -14,14 +14,22 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from monev_cli.models import DONE, EVENT_RECORDED, EVENT_STATUS
+from monev_cli.models import (
+    DEFAULT_CHANNELS,
+    DEFAULT_TYPES,
+    DONE,
+    EVENT_RECORDED,
+    EVENT_STATUS,
+    STATUS_LABELS,
+)
 from monev_cli.register import Register, catalog, create_register, migrations
 from monev_cli.register.settings import due_date_rule
 from monev_cli.sample import SAMPLE_PROFILE, SampleComplaint, generate
 
-# Raise when the builder or the sample generator changes what it writes: every
-# cached register is then rebuilt. The migrations are part of the key too.
-GENERATOR_VERSION = 1
+# Raise a kind's number when what it writes changes (the sample generator's
+# output included): its cached files are then made anew. The migrations are
+# part of every key too.
+VERSIONS = {"register": 1, "import": 3, "taskwarrior": 1}
 AS_OF = date(2025, 1, 31)  # after the sample's two years: all of it is stored
 OFFICER = "benchmark"
 LOGGED_AT = "2025-01-31T08:00:00+08:00"
@@ -37,8 +45,8 @@ EVENT_COLUMNS = (
 )  # fmt: skip
 
 
-def cache_key(size: int) -> str:
-    text = repr((GENERATOR_VERSION, migrations.NAMES, AS_OF, size))
+def cache_key(kind: str, size: int) -> str:
+    text = repr((VERSIONS[kind], migrations.NAMES, AS_OF, size))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
@@ -58,7 +66,7 @@ def cached(cache_dir: Path, kind: str, size: int, suffix: str, make) -> Path:
     so the cache never piles up."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     stem = f"{kind}-{size}"
-    path = cache_dir / f"{stem}-{cache_key(size)}{suffix}"
+    path = cache_dir / f"{stem}-{cache_key(kind, size)}{suffix}"
     if path.exists():
         return path
     for stale in cache_dir.glob(f"{stem}-*"):
@@ -199,30 +207,43 @@ def _insert(conn, table: str, columns: tuple[str, ...], rows: list[tuple]) -> No
     )
 
 
+# An agency's sheet as Excel saves it: Indonesian headers, ';', a BOM,
+# DD/MM/YYYY, channels and types by their report labels.
 CSV_HEADER = (
-    "received_on", "channel", "type", "summary", "name", "contact", "unit",
-    "external_ref",
+    "No", "Tanggal", "Nama", "Kontak", "Saluran/Media", "Jenis Pengaduan",
+    "Uraian", "Unit Kerja", "Status", "Tanggal Selesai", "Tindak Lanjut",
+    "No LAPOR",
 )  # fmt: skip
 
 
 def write_csv(path: Path, size: int) -> int:
-    """``size`` rows of another seed than the registers', each with its own
-    external reference (as rows exported from LAPOR! carry one)."""
-    with path.open("w", newline="", encoding="utf-8") as file:
-        writer = csv.writer(file)
+    """``size`` sample complaints as an agency's spreadsheet. Every summary and
+    LAPOR! number is its own, as in a real sheet, so that importing it checks
+    every cell rather than a few distinct ones."""
+    channels = dict(DEFAULT_CHANNELS)
+    types = {code: label for code, label, _ in DEFAULT_TYPES}
+    with path.open("w", newline="", encoding="utf-8-sig") as file:
+        writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
-        for number, item in enumerate(generate(size, seed=6), start=1):
+        for number, item in enumerate(generate(size), start=1):
             draft = item.draft
+            status, answered, answer = "diterima", "", ""
+            for after, status_then, note in item.steps:
+                when = draft.received_on + timedelta(days=after)
+                if when > AS_OF:  # as the register builder: nothing after today
+                    break
+                status, answer = status_then, note
+                answered = _day(when) if status == DONE else ""
             writer.writerow(
                 (
-                    draft.received_on.isoformat(),
-                    draft.channel,
-                    draft.type,
-                    draft.summary,
-                    draft.name or "",
-                    draft.contact or "",
-                    draft.unit or "",
-                    f"LAPOR-{number:07d}",
-                )  # fmt: skip
-            )
+                    number, _day(draft.received_on), draft.name or "",
+                    draft.contact or "", channels[draft.channel], types[draft.type],
+                    f"{draft.summary} (kasus {number})", draft.unit or "",
+                    STATUS_LABELS[status], answered, answer, f"LPR{number:08d}",
+                )
+            )  # fmt: skip
     return size
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d/%m/%Y")

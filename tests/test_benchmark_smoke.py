@@ -67,7 +67,11 @@ def test_the_cache_keeps_one_file_per_size_and_replaces_stale_ones(tmp_path, ben
     first = registers.cached(tmp_path, "import", 10, ".csv", make)
     again = registers.cached(tmp_path, "import", 10, ".csv", make)
 
-    assert first == again == tmp_path / f"import-10-{registers.cache_key(10)}.csv"
+    assert (
+        first
+        == again
+        == tmp_path / f"import-10-{registers.cache_key('import', 10)}.csv"
+    )
     assert made == ["import-10-partial.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [first.name, other_size.name]
