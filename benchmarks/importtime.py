@@ -1,6 +1,6 @@
 """What a monev command spends on imports, by package.
 
-Runs ``python -X importtime -m monev_cli ARGS`` several times and keeps, for
+Runs ``python -X importtime monev ARGS`` several times and keeps, for
 each module, the smallest of its times (the least disturbed by other work on
 the machine). Prints the totals by top-level package and the slowest modules:
 
@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
@@ -39,7 +40,7 @@ def measure(args: list[str], repeat: int):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for _ in range(repeat + 1):  # the first run writes missing .pyc files
         run = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "monev_cli", *args],
+            [sys.executable, "-X", "importtime", *_monev(), *args],
             capture_output=True,
             text=True,
             env=env,
@@ -50,6 +51,12 @@ def measure(args: list[str], repeat: int):
             total_us[module] = min(total_us.get(module, 10**9), int(cumulative))
             depth[module] = len(indent) // 2
     return self_us, total_us, depth
+
+
+def _monev() -> list[str]:
+    """The installed ``monev`` script, as a user runs it, else the module."""
+    script = Path(sys.executable).parent / "monev"
+    return [str(script)] if script.exists() else ["-m", "monev_cli"]
 
 
 def print_tree(total_us, depth, levels: int) -> None:
