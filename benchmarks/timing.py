@@ -81,6 +81,7 @@ def paired(command: Run, floor: Run | None, repeat: int) -> dict:
         "runs_ms": [round(wall * 1000, 1) for wall in walls["command"]],
     }
     if floor:
+        result["floor_runs_ms"] = [round(wall * 1000, 1) for wall in walls["floor"]]
         result["floor_ms"] = _ms(walls["floor"])
         result["floor_cpu_ms"] = _ms(cpus["floor"])
         result["ratio"] = round(result["median_ms"] / result["floor_ms"], 2)
