@@ -9,7 +9,6 @@ from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.i18n import _, ngettext
 from monev_cli.models import PROFILE_KEYS
 from monev_cli.register import catalog, create_register, open_register
-from monev_cli.sample import fill
 
 
 def init(ctx: typer.Context) -> None:
@@ -33,6 +32,8 @@ def sample(
     register = session.open(
         open_register if session.db_path.exists() else create_register
     )
+    from monev_cli.sample import fill  # random and the generator: only here
+
     stored = fill(register, session.stamp(today(as_of)), count)
     typer.echo(
         ngettext(
