@@ -22,7 +22,8 @@ EN_ERROR = (
     "(DD/MM/YYYY) or 2023-01-13."
 )
 ID_ERROR = (
-    "Error: Tanggal '2023-13-01' tidak ada di kalender: periksa hari dan bulannya."
+    "Error: Bulan 13 pada '2023-13-01' tidak ada: ketik tanggalnya lebih dahulu, "
+    "yaitu 13/01/2023 (DD/MM/YYYY), atau 2023-01-13."
 )
 
 

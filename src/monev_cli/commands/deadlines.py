@@ -32,9 +32,10 @@ holidays_app = typer.Typer(
 )
 
 
-@settings_app.command("show")
+@settings_app.command(
+    "show", help=_("Show the limits in force on a day (default: today).")
+)
 def settings_show(ctx: typer.Context, as_of: AsOf = None, as_json: JsonFlag = False):
-    """Show the limits in force on a day (default: today)."""
     found = store.in_force(ctx.obj.open(), today(as_of))
     if as_json:
         output.print_json({item.key: _setting_dict(item) for item in found})
@@ -42,15 +43,14 @@ def settings_show(ctx: typer.Context, as_of: AsOf = None, as_json: JsonFlag = Fa
     _rows(
         [_("Key"), _("Value"), _("Since"), _("Meaning")],
         [
-            (item.key, item.value, _since(item), store.KEYS[item.key][1])
+            (item.key, item.value, _since(item), _(store.KEYS[item.key][1]))
             for item in found
         ],
     )
 
 
-@settings_app.command("history")
+@settings_app.command("history", help=_("List every dated value ever set."))
 def settings_history(ctx: typer.Context, as_json: JsonFlag = False):
-    """List every dated value ever set."""
     found = store.history(ctx.obj.open())
     if as_json:
         output.print_json([{"key": item.key, **_setting_dict(item)} for item in found])
@@ -63,7 +63,11 @@ def settings_history(ctx: typer.Context, as_json: JsonFlag = False):
 
 # ignore_unknown_options: "-3" reaches the check of the value, which says
 # what is wrong, instead of being taken for an option.
-@settings_app.command("set", context_settings={"ignore_unknown_options": True})
+@settings_app.command(
+    "set",
+    help=_("Set a limit for the complaints received from a day on."),
+    context_settings={"ignore_unknown_options": True},
+)
 def settings_set(
     ctx: typer.Context,
     key: Annotated[
@@ -80,7 +84,6 @@ def settings_set(
     ] = None,
     as_of: AsOf = None,
 ):
-    """Set a limit for the complaints received from a day on."""
     start = parse_date(since) if since else today(as_of)
     change = store.set_setting(ctx.obj.open(), key, value, start)
     setting = change.setting
@@ -118,7 +121,9 @@ def _recomputed(count: int) -> str:
     ).format(count=count)
 
 
-@holidays_app.command("list")
+@holidays_app.command(
+    "list", help=_("List the national holidays and the agency's days off of a year.")
+)
 def holidays_list(
     ctx: typer.Context,
     year: Annotated[
@@ -127,7 +132,6 @@ def holidays_list(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ):
-    """List the national holidays and the agency's days off of a year."""
     found = days_off.year(ctx.obj.open(), year or today(as_of).year)
     if as_json:
         output.print_json([holiday.to_dict() for holiday in found])
@@ -138,13 +142,14 @@ def holidays_list(
     )
 
 
-@holidays_app.command("add")
+@holidays_app.command(
+    "add", help=_("Add a day off of the agency's own (a regional holiday, say).")
+)
 def holidays_add(
     ctx: typer.Context,
     day: Annotated[str, typer.Argument(help=_("The day off (YYYY-MM-DD)."))],
     name: Annotated[str, typer.Argument(help=_("What it is, e.g. Galungan."))],
 ):
-    """Add a day off of the agency's own (a regional holiday, say)."""
     holiday, moved = days_off.add(ctx.obj.open(), parse_date(day), name)
     typer.echo(
         _("Added {day} ({name}) to the agency's days off.").format(
@@ -154,12 +159,11 @@ def holidays_add(
     typer.echo(_recomputed(moved))
 
 
-@holidays_app.command("remove")
+@holidays_app.command("remove", help=_("Take a day off the agency's own list."))
 def holidays_remove(
     ctx: typer.Context,
     day: Annotated[str, typer.Argument(help=_("The day off (YYYY-MM-DD)."))],
 ):
-    """Take a day off the agency's own list."""
     holiday, moved = days_off.remove(ctx.obj.open(), parse_date(day))
     typer.echo(
         _("Removed {day} ({name}) from the agency's days off.").format(
@@ -169,9 +173,11 @@ def holidays_remove(
     typer.echo(_recomputed(moved))
 
 
-@holidays_app.command("refresh")
+@holidays_app.command(
+    "refresh",
+    help=_("Re-read the national holidays from the installed holidays package."),
+)
 def holidays_refresh(ctx: typer.Context):
-    """Re-read the national holidays from the installed holidays package."""
     changes, moved = days_off.refresh(ctx.obj.open())
     if not changes:
         typer.echo(_("The national holidays stored are those of the package."))
@@ -202,8 +208,6 @@ def overdue(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List the complaints not done in time, oldest first (prints nothing when
-    none is overdue: for cron)."""
     now = today(as_of)
     register = ctx.obj.open()
     if count:
@@ -311,4 +315,9 @@ def _rows(header: list[str], rows: list[tuple]) -> None:
 def add_to(app: typer.Typer) -> None:
     app.add_typer(settings_app, name="settings")
     app.add_typer(holidays_app, name="holidays")
-    app.command()(overdue)
+    app.command(
+        help=_(
+            "List the complaints not done in time, oldest first (prints nothing "
+            "when none is overdue: for cron)."
+        )
+    )(overdue)

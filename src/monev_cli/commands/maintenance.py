@@ -12,7 +12,6 @@ from monev_cli.i18n import _, ngettext
 
 
 def check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """Check the register: SQLite's integrity and monev's own rules."""
     from monev_cli.register import integrity
     from monev_cli.register.connection import open_for_check
 
@@ -57,7 +56,6 @@ def backup(
         bool, typer.Option("--force", help=_("Replace DEST if it exists."))
     ] = False,
 ) -> None:
-    """Copy the register to DEST, consistently, even while desks write."""
     from monev_cli.register.backup import backup as make_backup
 
     done = make_backup(ctx.obj.open(), dest, force)
@@ -71,5 +69,9 @@ def backup(
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command()(check)
-    app.command()(backup)
+    app.command(
+        help=_("Check the register: SQLite's integrity and monev's own rules.")
+    )(check)
+    app.command(
+        help=_("Copy the register to DEST, consistently, even while desks write.")
+    )(backup)

@@ -14,7 +14,7 @@ from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
-from monev_cli.narrative import SECTIONS, check_section
+from monev_cli.narrative import check_section
 from monev_cli.period import Period
 
 Year = Annotated[
@@ -25,7 +25,9 @@ From = Annotated[str | None, typer.Option("--from", help=_("First day of the per
 To = Annotated[str | None, typer.Option("--to", help=_("Last day of the period."))]
 Section = Annotated[
     str,
-    typer.Argument(help=_("One of: {sections}.").format(sections=", ".join(SECTIONS))),
+    typer.Argument(
+        help=_("The section, e.g. latar_belakang; 'monev narrative show' lists them.")
+    ),
 ]
 TextYear = Annotated[
     int | None,
@@ -49,7 +51,6 @@ def recap(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Count the period's complaints by channel, type and status."""
     from monev_cli.register import recaps
 
     period = _period(year, date_from, date_to, today(as_of))
@@ -140,7 +141,6 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Write the monitoring and evaluation report for a year or a period."""
     from monev_cli import reporting
 
     now = today(as_of)
@@ -170,7 +170,9 @@ narrative_app = typer.Typer(
 )
 
 
-@narrative_app.command("show")
+@narrative_app.command(
+    "show", help=_("Show the texts a report uses, and where each comes from.")
+)
 def narrative_show(
     ctx: typer.Context,
     section: Annotated[
@@ -182,7 +184,6 @@ def narrative_show(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show the texts a report uses, and where each comes from."""
     from monev_cli.register import narratives
 
     texts = list(narratives.effective(ctx.obj.open(), year).values())
@@ -198,7 +199,9 @@ def narrative_show(
             sys.stdout.write(f"== {text.section} ({text.source}) ==\n{text.text}\n\n")
 
 
-@narrative_app.command("set")
+@narrative_app.command(
+    "set", help=_("Replace a section's text with the contents of a file.")
+)
 def narrative_set(
     ctx: typer.Context,
     section: Section,
@@ -208,7 +211,6 @@ def narrative_set(
     ],
     year: TextYear = None,
 ) -> None:
-    """Replace a section's text with the contents of a file."""
     from monev_cli.register import narratives
 
     text = _read_text(file)
@@ -235,9 +237,8 @@ def _read_text(file: str) -> str:
         ) from None
 
 
-@narrative_app.command("edit")
+@narrative_app.command("edit", help=_("Edit a section's text in $EDITOR."))
 def narrative_edit(ctx: typer.Context, section: Section, year: TextYear = None) -> None:
-    """Edit a section's text in $EDITOR."""
     import click
 
     from monev_cli.register import narratives
@@ -260,11 +261,13 @@ def _confirm_set(text) -> None:
     )
 
 
-@narrative_app.command("reset")
+@narrative_app.command(
+    "reset",
+    help=_("Forget the agency's text of a section; the next in line is used again."),
+)
 def narrative_reset(
     ctx: typer.Context, section: Section, year: TextYear = None
 ) -> None:
-    """Forget the agency's text of a section; the next in line is used again."""
     from monev_cli.register import narratives
 
     name = check_section(section)
@@ -279,14 +282,15 @@ templates_app = typer.Typer(
 )
 
 
-@templates_app.command("export")
+@templates_app.command(
+    "export", help=_("Write copies of the built-in templates to start an agency's own.")
+)
 def templates_export(
     folder: Annotated[Path, typer.Argument(help=_("Where to write the copies."))],
     force: Annotated[
         bool, typer.Option("--force", help=_("Overwrite files already there."))
     ] = False,
 ) -> None:
-    """Write copies of the built-in templates to start an agency's own."""
     from monev_cli import reporting
 
     for path in reporting.export_templates(folder, force):
@@ -294,7 +298,11 @@ def templates_export(
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command()(recap)
-    app.command()(report)
+    app.command(help=_("Count the period's complaints by channel, type and status."))(
+        recap
+    )
+    app.command(
+        help=_("Write the monitoring and evaluation report for a year or a period.")
+    )(report)
     app.add_typer(narrative_app, name="narrative")
     app.add_typer(templates_app, name="templates")

@@ -115,7 +115,6 @@ def channel_detail(
         str, typer.Argument(help=_('Where the public reaches it; "" clears it.'))
     ],
 ) -> None:
-    """Set where the public reaches a channel, as the report lists it."""
     channel = catalog.set_channel_detail(ctx.obj.open(), code, text)
     typer.echo(
         _("{code}: {detail}").format(code=channel.code, detail=text.strip() or "-")
@@ -126,7 +125,10 @@ def add_to(app: typer.Typer) -> None:
     app.command(help=_("Create a new, empty register."))(init)
     app.add_typer(profile_app, name="profile")
     channels = _code_app("channels", _("The channels complaints arrive through."))
-    channels.command("detail")(channel_detail)
+    channels.command(
+        "detail",
+        help=_("Set where the public reaches a channel, as the report lists it."),
+    )(channel_detail)
     app.add_typer(channels, name="channels")
     app.add_typer(
         _code_app("types", _("The types of complaint.")),

@@ -55,7 +55,6 @@ def import_complaints(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Import complaints from a spreadsheet or an export: all rows or none."""
     from monev_cli import importing
 
     session = ctx.obj
@@ -192,7 +191,6 @@ def export(
         typer.Option(help=_("Open311: the agency's time zone, e.g. +08:00 (WITA).")),
     ] = "+07:00",
 ) -> None:
-    """Export complaints as CSV, XLSX, monev JSON (with history) or Open311."""
     from monev_cli import exporting
     from monev_cli.register import exports
 
@@ -253,5 +251,10 @@ def _destination(path: Path | None, binary: bool) -> Iterator:
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command("import")(import_complaints)
-    app.command()(export)
+    app.command(
+        "import",
+        help=_("Import complaints from a spreadsheet or an export: all rows or none."),
+    )(import_complaints)
+    app.command(
+        help=_("Export complaints as CSV, XLSX, monev JSON (with history) or Open311.")
+    )(export)

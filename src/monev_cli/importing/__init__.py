@@ -50,12 +50,21 @@ class RejectedRows(InputError):
     """Rows that cannot be imported; ``lines`` names each with its reason."""
 
     def __init__(self, rejected: list[Rejection], total: int, unit: str) -> None:
-        noun = ngettext("row", "rows", total) if unit == "row" else _("complaints")
-        super().__init__(
-            _(
-                "Rejected {count} of {total} {noun} (listed above): nothing was "
+        if unit == "row":
+            message = ngettext(
+                "Rejected {count} of {total} row (listed above): nothing was "
+                "imported. Correct them and import again.",
+                "Rejected {count} of {total} rows (listed above): nothing was "
+                "imported. Correct them and import again.",
+                total,
+            )
+        else:
+            message = _(
+                "Rejected {count} of {total} complaints (listed above): nothing was "
                 "imported. Correct them and import again."
-            ).format(count=len({r.where for r in rejected}), total=total, noun=noun)
+            )
+        super().__init__(
+            message.format(count=len({r.where for r in rejected}), total=total)
         )
         self.rejected = sorted(rejected, key=lambda rejection: rejection.where)
         self.lines = rejection_lines(self.rejected, unit)

@@ -14,7 +14,7 @@ from datetime import date
 from monev_cli import deadlines
 from monev_cli.dates import EARLIEST
 from monev_cli.errors import InputError
-from monev_cli.i18n import _
+from monev_cli.i18n import N_, _
 from monev_cli.register import calendar
 from monev_cli.register.connection import Register
 from monev_cli.texts import one_of
@@ -29,12 +29,12 @@ MAX_DAYS = 365
 KEYS = {
     RESPONSE_DAYS: (
         str(deadlines.DEFAULT_RESPONSE_DAYS),
-        _("days allowed for the answer, counted from the day after receipt"),
+        N_("days allowed for the answer, counted from the day after receipt"),
     ),
-    RESPONSE_UNIT: (deadlines.CALENDAR, _("calendar or working days")),
+    RESPONSE_UNIT: (deadlines.CALENDAR, N_("calendar or working days")),
     ACK_DAYS: (
         NO_LIMIT,
-        _("days allowed for the initial response (respon awal), same unit"),
+        N_("days allowed for the initial response (respon awal), same unit"),
     ),
 }
 
