@@ -120,3 +120,14 @@ def test_a_folder_is_not_a_register(tmp_path):
     assert Monev(tmp_path).fails("list") == (
         f"Error: {tmp_path} is a folder: give the path of a register file."
     )
+
+
+def test_the_command_table_names_every_command_of_every_module():
+    from monev_cli.commands.lazy import MODULES, module_group
+
+    registered = {
+        name: module
+        for module in set(MODULES.values())
+        for name in module_group(module).commands
+    }
+    assert registered == MODULES

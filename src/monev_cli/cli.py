@@ -11,23 +11,23 @@ import typer
 from typer import _click  # typer bundles click; its exceptions live here
 from typer.core import TyperGroup
 
-from monev_cli.commands import (
-    complaints,
-    deadlines,
-    maintenance,
-    report,
-    setup,
-    transfer,
-)
 from monev_cli.commands.common import Session, default_register_path, os_user
 from monev_cli.commands.language import localized, usage_message
+from monev_cli.commands.lazy import LazyCommands
 from monev_cli.errors import MonevError
 from monev_cli.i18n import _, check_language
 from monev_cli.texts import as_typed
 
 
 class MonevGroup(TyperGroup):
-    """Runs a command and turns every failure into one line and an exit code."""
+    """Runs a command and turns every failure into one line and an exit code.
+
+    Its commands are built only when named (or all, for the help): building
+    every command of typer is most of a short command's start-up."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands()
 
     def main(self, args=None, prog_name=None, standalone_mode=True, **extra):
         args = sys.argv[1:] if args is None else list(args)
@@ -136,14 +136,6 @@ def root(
         db_path=db or default_register_path(), officer=officer or os_user()
     )
     ctx.call_on_close(ctx.obj.close)
-
-
-setup.add_to(app)
-complaints.add_to(app)
-deadlines.add_to(app)
-report.add_to(app)
-maintenance.add_to(app)
-transfer.add_to(app)
 
 
 def main() -> None:

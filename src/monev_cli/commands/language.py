@@ -45,7 +45,7 @@ def localized(group: _click.Command, args: Sequence[str]) -> Iterator[None]:
     """Run ``monev`` with ``args`` in the language chosen for them."""
     with i18n.speaking(choose_language(group, args)):
         typer.core._ = i18n._
-        _translate_tree(group)
+        translate_tree(group)
         yield
 
 
@@ -67,7 +67,7 @@ def _root_params(group: _click.Command, args: Sequence[str]) -> dict:
         return {}
 
 
-def _translate_tree(command: _click.Command) -> None:
+def translate_tree(command: _click.Command) -> None:
     command.context_class = LocalizedContext
     for attribute in ("help", "short_help", "epilog"):
         if text := getattr(command, attribute, None):
@@ -75,8 +75,10 @@ def _translate_tree(command: _click.Command) -> None:
     for param in command.params:
         if text := getattr(param, "help", None):
             param.help = _(text)
-    for subcommand in getattr(command, "commands", {}).values():
-        _translate_tree(subcommand)
+    subcommands = getattr(command, "commands", {})
+    if isinstance(subcommands, dict):  # a lazy mapping translates as it builds
+        for subcommand in subcommands.values():
+            translate_tree(subcommand)
 
 
 class LocalizedFormatter(_click.HelpFormatter):
