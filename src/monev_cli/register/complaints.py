@@ -52,6 +52,8 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
     """Store a new complaint and hand back its tracking number."""
     row = _validated_row(register, draft, stamp)
     with register.write() as conn:
+        # Inside the write: a limit changed by another desk meanwhile counts.
+        row["due_on"] = settings.due_on(register, draft.received_on).isoformat()
         prefix = _prefix(conn)
         year = draft.received_on.year
         seq = conn.execute(
@@ -97,7 +99,6 @@ def _validated_row(register: Register, draft: Draft, stamp: Stamp) -> dict:
         "unit": clean_text(draft.unit, _("unit")),
         "external_ref": clean_text(draft.external_ref, _("external reference")),
         "status": "diterima",
-        "due_on": settings.due_on(register, received_on).isoformat(),
         "voided": 0,
     }
 
