@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -531,3 +532,32 @@ def test_dates_written_with_a_time_of_day(monev, tmp_path):
             ["02/03/2023 13.45", "Facebook", "Lainnya", "B"]]  # fmt: skip
     monev.ok("import", str(excel_csv(tmp_path / "t.csv", rows)), "--as-of", AS_OF)
     assert [c["received_on"] for c in listed(monev)] == ["2023-03-01", "2023-03-02"]
+
+
+def _schema_and_soundness(db: Path):
+    conn = sqlite3.connect(db)
+    try:
+        schema = conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        return schema, conn.execute("PRAGMA integrity_check").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_large_import_leaves_the_schema_and_indexes_as_they_were(monev, tmp_path):
+    # Into an empty register the indexes are set aside and built again; into
+    # one larger than the file they are kept: either way the same schema,
+    # with every index holding every row.
+    before, _sound = _schema_and_soundness(monev.db)
+    path = excel_csv(tmp_path / "rekap.csv", [HEADER, *ROWS[:2]])
+    monev.ok("import", str(path), "--as-of", AS_OF)
+    assert _schema_and_soundness(monev.db) == (before, [("ok",)])
+    excel_csv(path, [HEADER, *ROWS])
+    monev.ok("import", str(path), "--as-of", AS_OF)
+    assert _schema_and_soundness(monev.db) == (before, [("ok",)])
+    overdue = monev.json("overdue", "--as-of", AS_OF)
+    assert sorted(c["tracking_no"] for c in overdue) == [
+        "ADU-2023-0002",
+        "ADU-2023-0003",
+    ]

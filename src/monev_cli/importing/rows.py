@@ -69,7 +69,11 @@ class Checker:
         complaint_type = Codes(self.types, TYPE_ALIASES, _("type"), "types")
         self._classification = {code.code: code.classification for code in self.types}
         self._iso = IsoDays()
-        self._note = _("Imported from {source}, row {row}.")
+        # the note of each row's first entry, written around its row number
+        note = _("Imported from {source}, row {row}.")
+        self._note_head, _row, self._note_tail = note.format(
+            source=self.source, row="\0"
+        ).partition("\0")
         self.readers: dict[str, Callable] = {
             "tracking_no": self.tracking_no,
             "received_on": self.received_on,
@@ -107,7 +111,7 @@ class Checker:
         is read as a whole, each distinct cell once: a date or a channel
         typed on a thousand rows is checked once."""
         rejected: dict[int, list[Rejection]] = {}
-        read = []
+        read: dict[str, Iterable] = {}
         table = _columns_of(rows)
         for column in columns:
             cells = (
@@ -120,66 +124,71 @@ class Checker:
                 if cell in bad:
                     reason = Rejection(rows[position][0], column.header, bad[cell])
                     rejected.setdefault(position, []).append(reason)
-            read.append(values)
-        names = [column.name for column in columns]
+            read[column.name] = values
         checked: list[Incoming | list[Rejection]] = []
-        for position, values in enumerate(zip(*read, strict=True)):
+        # every field in the readers' order, None where the sheet has no column
+        absent = (None,) * len(rows)
+        fields = zip(*(read.get(name, absent) for name in self.readers), strict=True)
+        complaint = self._complaint_or_reason
+        for position, values in enumerate(fields):
+            where = rows[position][0]
             if position in rejected:
                 checked.append(rejected[position])
             else:
-                fields = dict(zip(names, values, strict=True))
-                checked.append(self._complaint_or_reason(rows[position][0], fields))
+                checked.append(complaint(where, *values))
             if progress and (position + 1) % PROGRESS_STEP == 0:
                 progress(position + 1, len(rows))
         if progress:
             progress(len(rows), len(rows))
         return checked
 
-    def _complaint_or_reason(self, where: int, values: dict):
+    def _complaint_or_reason(self, where: int, *values):
         try:
-            return self.complaint(where, values)
+            return self.complaint(where, *values)
         except InputError as error:
             return [Rejection(where, None, error.message)]
 
-    def complaint(self, where: int, values: dict) -> Incoming:
-        """The complaint a row's values describe, with its history."""
-        get = values.get
-        received_on = values["received_on"]
-        answered_on = get("answered_on")
-        status = get("status") or (DONE if answered_on else "diterima")
+    def complaint(
+        self, where: int, tracking_no, received_on, channel, complaint_type,
+        classification, summary, name, contact, confidential, unit, external_ref,
+        status, due_on, answered_on, answer, voided, void_reason,
+    ) -> Incoming:  # fmt: skip
+        """The complaint a row's values describe (one per reader, in their
+        order), with its history."""
+        status = status or (DONE if answered_on else "diterima")
         if answered_on or status == DONE:
             _check_answer_date(status, received_on, answered_on, self.as_of)
-        voided, void_reason = _void(values)
-        if get("due_on"):
-            _check_due(received_on, values["due_on"])
+        voided, void_reason = _void(voided, void_reason)
+        if due_on:
+            _check_due(received_on, due_on)
         complaint = Incoming(
             where,
             received_on,
-            values["channel"],
-            values["type"],
-            get("classification") or self._classification[values["type"]],
-            values["summary"],
+            channel,
+            complaint_type,
+            classification or self._classification[complaint_type],
+            summary,
             status,
             [],
-            get("tracking_no"),
-            get("name"),
-            get("contact"),
-            bool(get("confidential")),
-            get("unit"),
-            get("external_ref"),
-            get("due_on"),
+            tracking_no,
+            name,
+            contact,
+            bool(confidential),
+            unit,
+            external_ref,
+            due_on,
             answered_on,
             voided,
             void_reason,
         )
-        complaint.events = self._history(complaint, get("answer"))
+        complaint.events = self._history(complaint, answer)
         return complaint
 
     def _history(self, complaint: Incoming, answer: str | None) -> list[tuple]:
         """The entries a desk would have made: recorded, then the row's status."""
         logged_at, officer = self.logged_at, self.officer
         received = self._iso[complaint.received_on]
-        note = self._note.format(source=self.source, row=complaint.where)
+        note = f"{self._note_head}{complaint.where}{self._note_tail}"
         events = [(EVENT_RECORDED, "diterima", received, logged_at, officer, note)]
         if complaint.status != "diterima":
             when = (
@@ -276,8 +285,15 @@ def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
 
 def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
     """The column's values, and the reason each bad cell was refused."""
+    distinct = set(cells)
+    try:
+        # most columns hold no bad cell: read them all in one pass
+        values = dict(zip(distinct, map(read, distinct), strict=True))
+        return list(map(values.__getitem__, cells)), {}
+    except InputError:
+        pass
     values, bad = {}, {}
-    for cell in set(cells):
+    for cell in distinct:
         try:
             values[cell] = read(cell)
         except InputError as error:
@@ -339,9 +355,8 @@ def _check_due(received_on: date, due_on: date | None) -> None:
         )
 
 
-def _void(values: dict) -> tuple[bool, str | None]:
-    reason = values.get("void_reason")
-    voided = bool(values.get("voided")) or reason is not None
+def _void(voided: bool | None, reason: str | None) -> tuple[bool, str | None]:
+    voided = bool(voided) or reason is not None
     if not voided:
         return False, None
     if not reason:
