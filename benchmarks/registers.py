@@ -22,7 +22,7 @@ from monev_cli.models import (
     EVENT_STATUS,
     STATUS_LABELS,
 )
-from monev_cli.register import Register, catalog, create_register, migrations
+from monev_cli.register import Register, bulk, catalog, create_register, migrations
 from monev_cli.register.settings import due_date_rule
 from monev_cli.sample import SAMPLE_PROFILE, SampleComplaint, generate
 
@@ -34,15 +34,6 @@ AS_OF = date(2025, 1, 31)  # after the sample's two years: all of it is stored
 OFFICER = "benchmark"
 LOGGED_AT = "2025-01-31T08:00:00+08:00"
 CHUNK = 50_000
-
-COMPLAINT_COLUMNS = (
-    "id", "tracking_no", "year", "seq", "received_on", "channel", "type",
-    "classification", "summary", "name", "contact", "confidential", "unit",
-    "external_ref", "status", "due_on", "answered_on", "voided", "void_reason",
-)  # fmt: skip
-EVENT_COLUMNS = (
-    "complaint_id", "kind", "status", "event_on", "logged_at", "officer", "note",
-)  # fmt: skip
 
 
 def cache_key(kind: str, size: int) -> str:
@@ -106,8 +97,8 @@ def build(
             rows = _rows(register, generate(size), as_of, (logged_at, officer))
             stored = 0
             for complaints, events in _chunks(rows, CHUNK):
-                _insert(conn, "complaints", COMPLAINT_COLUMNS, complaints)
-                _insert(conn, "events", EVENT_COLUMNS, events)
+                conn.executemany(bulk.INSERT_COMPLAINT, complaints)
+                conn.executemany(bulk.INSERT_EVENT, events)
                 stored += len(complaints)
         register.conn.execute("PRAGMA journal_mode=WAL")
     finally:
@@ -197,14 +188,6 @@ def _chunks(
             complaints, events = [], []
     if complaints:
         yield complaints, events
-
-
-def _insert(conn, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    marks = ", ".join("?" * len(columns))
-    conn.executemany(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-        rows,
-    )
 
 
 # An agency's sheet as Excel saves it: Indonesian headers, ';', a BOM,

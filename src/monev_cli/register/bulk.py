@@ -17,16 +17,16 @@ CHUNK = 5_000
 # SQLite's page cache for a large import, in KiB (negative: a size, not pages)
 IMPORT_CACHE_KIB = -65_536
 
-_COMPLAINT_COLUMNS = (
+COMPLAINT_COLUMNS = (
     "id", "tracking_no", "year", "seq", "received_on", "channel", "type",
     "classification", "summary", "name", "contact", "confidential", "unit",
     "external_ref", "status", "due_on", "answered_on", "voided", "void_reason",
 )  # fmt: skip
-_INSERT_COMPLAINT = (
-    f"INSERT INTO complaints ({', '.join(_COMPLAINT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_COMPLAINT_COLUMNS))})"
+INSERT_COMPLAINT = (
+    f"INSERT INTO complaints ({', '.join(COMPLAINT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(COMPLAINT_COLUMNS))})"
 )
-_INSERT_EVENT = (
+INSERT_EVENT = (
     "INSERT INTO events (complaint_id, kind, status, event_on, logged_at, "
     "officer, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
@@ -169,8 +169,8 @@ def store(
                 complaints.append(_row(key, complaint, due_on, iso))
                 events += [(complaint_id, *event) for event in complaint.events]
                 complaint_id += 1
-            conn.executemany(_INSERT_COMPLAINT, complaints)
-            conn.executemany(_INSERT_EVENT, events)
+            conn.executemany(INSERT_COMPLAINT, complaints)
+            conn.executemany(INSERT_EVENT, events)
             if progress:
                 progress(min(start + CHUNK, len(ordered)), len(ordered))
     return len(ordered)
