@@ -138,3 +138,17 @@ def test_missing_fields_are_prompted_on_a_terminal(monev, monkeypatch):
     assert "Pengaduan disampaikan langsung" in result.stdout
     assert "Recorded ADU-2023-0001" in result.stdout
     assert monev.json("show", "1")["summary"] == "Antrean lama"
+
+
+def test_a_prompt_takes_a_number_and_asks_again_after_a_typo(monev, monkeypatch):
+    monkeypatch.setattr("monev_cli.commands.complaints.is_interactive", lambda: True)
+    result = monev(
+        "record", "--as-of", AS_OF, input="tiktok\n2\nLAYANAN\nAntrean lama\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "'tiktok' is not in the list: type its number or its code.\n"
+    )
+    assert "   2  langsung     Pengaduan disampaikan langsung" in result.stdout
+    record = monev.json("show", "1")
+    assert (record["channel"], record["type"]) == ("langsung", "layanan")

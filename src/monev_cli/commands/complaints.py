@@ -93,9 +93,25 @@ def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
                 flag=flag, choices=", ".join(code.code for code in choices)
             )
         )
-    for code in choices:
-        typer.echo(f"  {code.code:<12} {code.label}")
-    return typer.prompt(label)
+    for number, code in enumerate(choices, start=1):
+        typer.echo(f"  {number:>2}  {code.code:<12} {code.label}")
+    while True:
+        answer = typer.prompt(label).strip().lower()
+        if picked := _picked(choices, answer):
+            return picked
+        typer.echo(
+            _("'{answer}' is not in the list: type its number or its code.").format(
+                answer=answer
+            ),
+            err=True,
+        )
+
+
+def _picked(choices: list, answer: str) -> str | None:
+    """The code the desk typed, by its number in the list or by itself."""
+    if answer.isdigit() and 1 <= int(answer) <= len(choices):
+        return choices[int(answer) - 1].code
+    return answer if answer in {code.code for code in choices} else None
 
 
 def _ask_text(label: str, flag: str) -> str:
