@@ -168,6 +168,12 @@ BAD_INPUTS = [
     # show and list
     pytest.param(("show", "99", *T),
         f"Error: There is no complaint '99'. {NO_SUCH}", id="show-unknown-number"),
+    pytest.param(("show", "9" * 20, *T),
+        f"Error: There is no complaint '{'9' * 20}'. {NO_SUCH}",
+        id="show-number-too-large"),
+    pytest.param(("templates", "export", "/proc/monev-templates"),
+        "Error: Cannot write /proc/monev-templates: No such file or directory.",
+        id="templates-export-unwritable"),
     pytest.param(("list", "--status", "beres", *T),
         "Error: Unknown status 'beres'. Valid: diterima, proses, selesai.",
         id="list-unknown-status"),

@@ -353,7 +353,14 @@ def export_templates(folder: Path, force: bool = False) -> list[Path]:
                 "--force to overwrite it."
             ).format(path=existing[0])
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    for source, target in zip(sources, targets, strict=True):
-        target.write_bytes(source.read_bytes())
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for source, target in zip(sources, targets, strict=True):
+            target.write_bytes(source.read_bytes())
+    except OSError as error:
+        raise InputError(
+            _("Cannot write {path}: {reason}.").format(
+                path=error.filename or folder, reason=error.strerror
+            )
+        ) from None
     return targets

@@ -254,7 +254,7 @@ def _append(
 
 def _find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     text = clean_text(ref, _("tracking number"), required=True)
-    if text.isdigit():
+    if text.isdigit() and len(text) <= 18:  # larger is no SQLite integer
         row = conn.execute("SELECT * FROM complaints WHERE id = ?", (int(text),))
     else:
         row = conn.execute(
