@@ -131,3 +131,9 @@ def test_the_command_table_names_every_command_of_every_module():
         for name in module_group(module).commands
     }
     assert registered == MODULES
+
+
+def test_init_refuses_a_folder(tmp_path):
+    assert Monev(tmp_path).fails("init") == (
+        f"Error: {tmp_path} is a folder: give the path of a register file."
+    )

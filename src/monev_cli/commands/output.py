@@ -5,11 +5,14 @@ spreadsheet would run as a formula are neutralised.
 """
 
 import csv
+import errno
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -73,26 +76,30 @@ def _one_line(value) -> str:
     return " ".join(("" if value is None else str(value)).split())
 
 
-def write_file_atomically(path: Path, text: str) -> None:
-    """Write ``text`` beside ``path`` then rename it into place, so a reader never
+@contextmanager
+def atomic_file(path: Path, binary: bool = False) -> Iterator[IO]:
+    """A file written beside ``path`` then renamed into place, so a reader never
     sees half a file and a failure leaves the old one as it was."""
-    import tempfile  # not at the top: the desk's commands never need it
-
     from monev_cli.errors import InputError
     from monev_cli.i18n import _
 
-    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir() or not path.name:
+        raise InputError(
+            _("Cannot write {path}: {reason}.").format(
+                path=path, reason=os.strerror(errno.EISDIR)
+            )
+        )
+    partial = path.with_name(f".{path.name}.partial")
+    mode = (
+        {"mode": "wb"} if binary else {"mode": "w", "encoding": "utf-8", "newline": ""}
+    )
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+        with open(partial, **mode) as out:
+            yield out
+        os.replace(partial, path)
     except OSError as error:
         raise InputError(
             _("Cannot write {path}: {reason}.").format(path=path, reason=error.strerror)
         ) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    finally:
+        partial.unlink(missing_ok=True)

@@ -151,7 +151,8 @@ def report(
     if output_file is None:
         sys.stdout.write(text)
     else:
-        output.write_file_atomically(output_file, text)
+        with output.atomic_file(output_file) as out:
+            out.write(text)
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
     missing = reporting.missing_profile(context)
     if missing:

@@ -6,7 +6,6 @@ that the desk's commands do not pay for loading them at every start.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -232,22 +231,8 @@ def _destination(path: Path | None, binary: bool) -> Iterator:
             )
         yield sys.stdout.buffer if binary else sys.stdout
         return
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        mode = (
-            {"mode": "wb"}
-            if binary
-            else {"mode": "w", "encoding": "utf-8", "newline": ""}
-        )
-        with open(partial, **mode) as out:
-            yield out
-        os.replace(partial, path)
-    except OSError as error:
-        raise InputError(
-            _("Cannot write {path}: {reason}.").format(path=path, reason=error.strerror)
-        ) from None
-    finally:
-        partial.unlink(missing_ok=True)
+    with output.atomic_file(path, binary) as out:
+        yield out
 
 
 def add_to(app: typer.Typer) -> None:

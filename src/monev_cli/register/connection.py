@@ -76,14 +76,16 @@ class Register:
 
 def create_register(path: Path) -> Register:
     """Make a new register file, readable by its owner only."""
+    if path.is_dir():
+        raise _folder_error(path)
     if path.exists():
         raise RegisterFileError(
             _("A register already exists at {path}: nothing was changed.").format(
                 path=path
             )
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except OSError as error:
         raise RegisterFileError(
@@ -137,11 +139,15 @@ def _is_file_error(error: BaseException) -> bool:
     )
 
 
+def _folder_error(path: Path) -> RegisterFileError:
+    return RegisterFileError(
+        _("{path} is a folder: give the path of a register file.").format(path=path)
+    )
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise RegisterFileError(
-            _("{path} is a folder: give the path of a register file.").format(path=path)
-        )
+        raise _folder_error(path)
     if not path.exists():
         raise RegisterFileError(
             _(
