@@ -4,9 +4,7 @@ User text is data: Rich markup in it is escaped, and CSV cells that a
 spreadsheet would run as a formula are neutralised.
 """
 
-import csv
 import errno
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,12 +15,20 @@ from typing import IO
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# json and csv are imported where used: every command loads this module, and
+# start-up is most of a desk command's time.
+
+
 def print_json(data) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def stream_json_list(items: Iterable[dict]) -> None:
     """A JSON array written item by item, so long lists never sit in memory."""
+    import json
+
     out = sys.stdout
     first = True
     for item in items:
@@ -39,6 +45,8 @@ def safe_cell(value) -> str:
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence], out=None) -> None:
+    import csv
+
     writer = csv.writer(out or sys.stdout, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
