@@ -87,7 +87,7 @@ def answer(complaint: Complaint) -> str | None:
 
 def _cells(complaint: Complaint, header: tuple[str, ...]) -> list:
     values = {
-        **complaint.__dict__,
+        **complaint._asdict(),
         "confidential": int(complaint.confidential),
         "voided": int(complaint.voided),
         "answer": answer(complaint),

@@ -4,7 +4,6 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -18,11 +17,14 @@ from monev_cli.register.complaints import Stamp
 from monev_cli.texts import clean_text
 
 
-@dataclass
 class Session:
-    db_path: Path
-    officer: str
-    opened: list[Register] = field(default_factory=list)
+    """What every command of one run shares: the register file, the officer,
+    and the registers opened, to close at the end."""
+
+    def __init__(self, db_path: Path, officer: str) -> None:
+        self.db_path = db_path
+        self.officer = officer
+        self.opened: list[Register] = []
 
     def open(self, opener: Callable[[Path], Register] = open_register) -> Register:
         """The register, closed when the command ends (closing the last

@@ -81,7 +81,7 @@ def _code_app(table: str, help_text: str) -> typer.Typer:
             return
         codes = catalog.codes(ctx.obj.open(), table)
         if as_json:
-            output.print_json([code.__dict__ for code in codes])
+            output.print_json([code._asdict() for code in codes])
             return
         header = [_("Code"), _("Label")]
         rows = [(code.code, code.label) for code in codes]

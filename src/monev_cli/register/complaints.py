@@ -1,8 +1,8 @@
 """Complaints and their history: recording, status changes, notes, voiding."""
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from monev_cli.dates import check_event_on, check_received_on
 from monev_cli.errors import InputError, NotFoundError, StateError
@@ -23,8 +23,7 @@ from monev_cli.register.connection import Register
 from monev_cli.texts import SUMMARY_MAX, clean_text, one_of
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A complaint as typed at the desk, before it has a tracking number."""
 
     received_on: date
@@ -39,8 +38,7 @@ class Draft:
     external_ref: str | None = None
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """Who makes a change, and when: passed in, never read from a clock here."""
 
     officer: str

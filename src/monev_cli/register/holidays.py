@@ -4,8 +4,8 @@ Changing a day off moves the due date of every complaint whose working-day
 count runs over that day: received before it, due on or after it.
 """
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from monev_cli.dates import EARLIEST
 from monev_cli.errors import InputError, NotFoundError, StateError
@@ -20,8 +20,7 @@ AGENCY = "agency"
 LAST_YEAR = 2100  # the holidays package's calendar ends there
 
 
-@dataclass(frozen=True)
-class Holiday:
+class Holiday(NamedTuple):
     day: date
     name: str
     source: str  # NATIONAL or AGENCY

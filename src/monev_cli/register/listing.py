@@ -1,8 +1,8 @@
 """Finding complaints by status, period, code, unit or text."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from monev_cli.dates import check_period, check_year
 from monev_cli.i18n import _
@@ -13,8 +13,7 @@ from monev_cli.register.connection import Register
 from monev_cli.texts import clean_text
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     status: str | None = None
     year: int | None = None
     date_from: date | None = None

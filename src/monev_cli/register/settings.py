@@ -8,8 +8,8 @@ day off) recomputes the stored due dates it affects in the same transaction.
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from monev_cli import deadlines
 from monev_cli.dates import EARLIEST
@@ -39,8 +39,7 @@ KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """The limits in force on one day."""
 
     response_days: int
@@ -48,8 +47,7 @@ class Limits:
     ack_days: int | None
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     key: str
     value: str
     since: date | None  # None: the default
@@ -167,8 +165,7 @@ def history(register: Register) -> list[Setting]:
     ]
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     setting: Setting
     before: str  # the value in force on that day until now
     recomputed: int  # stored due dates that changed
