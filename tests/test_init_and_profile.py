@@ -123,14 +123,36 @@ def test_a_folder_is_not_a_register(tmp_path):
 
 
 def test_the_command_table_names_every_command_of_every_module():
-    from monev_cli.commands.lazy import MODULES, module_group
+    from monev_cli.commands.lazy import COMMANDS, module_group
 
+    modules = {name: entry.module for name, entry in COMMANDS.items()}
     registered = {
         name: module
-        for module in set(MODULES.values())
+        for module in set(modules.values())
         for name in module_group(module).commands
     }
-    assert registered == MODULES
+    assert registered == modules
+
+
+def test_each_command_has_the_help_of_the_table():
+    from monev_cli.commands.lazy import COMMANDS, module_group
+
+    for name, entry in COMMANDS.items():
+        assert module_group(entry.module).commands[name].help == entry.help
+
+
+def test_the_root_help_lists_every_command_without_building_one(monkeypatch):
+    from monev_cli.commands import lazy
+
+    def no_build(module):
+        raise AssertionError(f"the help built the commands of {module}")
+
+    monkeypatch.setattr(lazy, "module_group", no_build)
+    result = CliRunner().invoke(app, ["--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    for name, entry in lazy.COMMANDS.items():
+        assert f" {name} " in result.stdout
+        assert " ".join(entry.help.split()[:4]) in result.stdout
 
 
 def test_init_refuses_a_folder(tmp_path):

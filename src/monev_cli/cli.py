@@ -22,12 +22,20 @@ from monev_cli.texts import as_typed
 class MonevGroup(TyperGroup):
     """Runs a command and turns every failure into one line and an exit code.
 
-    Its commands are built only when named (or all, for the help): building
-    every command of typer is most of a short command's start-up."""
+    Its commands are built only when named; its help lists them from the
+    table of commands: building every command of typer is most of a short
+    command's start-up."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.commands = LazyCommands()
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(self.commands)  # typer's own builds each to list its name
+
+    def format_help(self, ctx: typer.Context, formatter) -> None:
+        with self.commands.listing():
+            super().format_help(ctx, formatter)
 
     def main(self, args=None, prog_name=None, standalone_mode=True, **extra):
         args = sys.argv[1:] if args is None else list(args)

@@ -14,6 +14,7 @@ from monev_cli.commands.common import (
     optional_date,
     today,
 )
+from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
 from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
@@ -321,17 +322,9 @@ def _timeliness(complaint: Complaint, now: date) -> str:
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command(help=_("Record a new complaint and print its tracking number."))(record)
-    app.command(
-        help=_("Change a complaint's status; the change is kept in its history.")
-    )(update)
-    app.command(help=_("Add a follow-up note to a complaint's history."))(note)
-    app.command(
-        help=_(
-            "Withdraw a mistaken entry; it stays in the history, out of every count."
-        )
-    )(void)
-    app.command(help=_("Show one complaint with its whole history."))(show)
-    app.command("list", help=_("List complaints, oldest first, with their due dates."))(
-        list_complaints
-    )
+    app.command(help=help_of("record"))(record)
+    app.command(help=help_of("update"))(update)
+    app.command(help=help_of("note"))(note)
+    app.command(help=help_of("void"))(void)
+    app.command(help=help_of("show"))(show)
+    app.command("list", help=help_of("list"))(list_complaints)

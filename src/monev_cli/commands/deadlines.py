@@ -12,6 +12,7 @@ import typer
 from monev_cli import deadlines
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
+from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
 from monev_cli.i18n import _, ngettext
 from monev_cli.register import holidays as days_off
@@ -23,11 +24,11 @@ TABLE_MAX = 200
 SUMMARY_SHOWN = 80
 
 settings_app = typer.Typer(
-    help=_("The response limits: days, their unit, the initial-response limit."),
+    help=help_of("settings"),
     no_args_is_help=True,
 )
 holidays_app = typer.Typer(
-    help=_("Days off that working days skip: national ones and the agency's own."),
+    help=help_of("holidays"),
     no_args_is_help=True,
 )
 
@@ -315,9 +316,4 @@ def _rows(header: list[str], rows: list[tuple]) -> None:
 def add_to(app: typer.Typer) -> None:
     app.add_typer(settings_app, name="settings")
     app.add_typer(holidays_app, name="holidays")
-    app.command(
-        help=_(
-            "List the complaints not done in time, oldest first (prints nothing "
-            "when none is overdue: for cron)."
-        )
-    )(overdue)
+    app.command(help=help_of("overdue"))(overdue)

@@ -1,45 +1,106 @@
-"""Which module holds which command, so that a run builds only its own.
+"""The table of commands: each one's module and help, so that a run builds
+only its own command.
 
 Typer builds a click command from a function's signature and annotations
 each time the program starts; for forty commands that costs more than the
-work of a short command. The table names each command's module; the
-command is built the first time the run asks for it.
+work of a short command. The table names each command's module; the command
+is built the first time the run asks for it. The root's help lists every
+command from the table's help texts, without building any.
 """
 
 import importlib
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import NamedTuple
 
 import typer
 from typer import _click
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from monev_cli.commands.language import translate_tree
+from monev_cli.i18n import N_, _
 
-# command -> module under monev_cli.commands, in the order of the help.
-MODULES = {
-    "record": "complaints",
-    "update": "complaints",
-    "note": "complaints",
-    "void": "complaints",
-    "show": "complaints",
-    "list": "complaints",
-    "overdue": "deadlines",
-    "recap": "report",
-    "report": "report",
-    "import": "transfer",
-    "export": "transfer",
-    "init": "setup",
-    "sample": "setup",
-    "profile": "setup",
-    "channels": "setup",
-    "types": "setup",
-    "settings": "deadlines",
-    "holidays": "deadlines",
-    "narrative": "report",
-    "templates": "report",
-    "check": "maintenance",
-    "backup": "maintenance",
+
+class Entry(NamedTuple):
+    module: str  # under monev_cli.commands
+    help: str  # the msgid of the command's help
+
+
+# In the order of the help.
+COMMANDS = {
+    "record": Entry(
+        "complaints", N_("Record a new complaint and print its tracking number.")
+    ),
+    "update": Entry(
+        "complaints",
+        N_("Change a complaint's status; the change is kept in its history."),
+    ),
+    "note": Entry("complaints", N_("Add a follow-up note to a complaint's history.")),
+    "void": Entry(
+        "complaints",
+        N_("Withdraw a mistaken entry; it stays in the history, out of every count."),
+    ),
+    "show": Entry("complaints", N_("Show one complaint with its whole history.")),
+    "list": Entry(
+        "complaints", N_("List complaints, oldest first, with their due dates.")
+    ),
+    "overdue": Entry(
+        "deadlines",
+        N_(
+            "List the complaints not done in time, oldest first (prints nothing "
+            "when none is overdue: for cron)."
+        ),
+    ),
+    "recap": Entry(
+        "report", N_("Count the period's complaints by channel, type and status.")
+    ),
+    "report": Entry(
+        "report",
+        N_("Write the monitoring and evaluation report for a year or a period."),
+    ),
+    "import": Entry(
+        "transfer",
+        N_("Import complaints from a spreadsheet or an export: all rows or none."),
+    ),
+    "export": Entry(
+        "transfer",
+        N_("Export complaints as CSV, XLSX, monev JSON (with history) or Open311."),
+    ),
+    "init": Entry("setup", N_("Create a new, empty register.")),
+    "sample": Entry(
+        "setup", N_("Fill a register (created if missing) with a realistic sample.")
+    ),
+    "profile": Entry(
+        "setup", N_("The agency profile used on the report's cover and signature.")
+    ),
+    "channels": Entry("setup", N_("The channels complaints arrive through.")),
+    "types": Entry("setup", N_("The types of complaint.")),
+    "settings": Entry(
+        "deadlines",
+        N_("The response limits: days, their unit, the initial-response limit."),
+    ),
+    "holidays": Entry(
+        "deadlines",
+        N_("Days off that working days skip: national ones and the agency's own."),
+    ),
+    "narrative": Entry(
+        "report", N_("The report's texts: defaults, replaced by the agency's own.")
+    ),
+    "templates": Entry("report", N_("The report templates an agency can change.")),
+    "check": Entry(
+        "maintenance",
+        N_("Check the register: SQLite's integrity and monev's own rules."),
+    ),
+    "backup": Entry(
+        "maintenance",
+        N_("Copy the register to DEST, consistently, even while desks write."),
+    ),
 }
+
+
+def help_of(name: str) -> str:
+    """The help of command ``name``, as its module gives it to typer."""
+    return COMMANDS[name].help
 
 
 def module_group(module: str) -> TyperGroup:
@@ -55,17 +116,30 @@ class LazyCommands(Mapping):
 
     def __init__(self) -> None:
         self._built: dict[str, _click.Command] = {}
+        self._listing = False
 
     def __getitem__(self, name: str) -> _click.Command:
+        if name not in self._built and self._listing:
+            return TyperCommand(name, help=_(COMMANDS[name].help))
         if name not in self._built:
-            group = module_group(MODULES[name])
+            group = module_group(COMMANDS[name].module)
             for built in group.commands.values():
                 translate_tree(built)
             self._built.update(group.commands)
         return self._built[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(MODULES)
+        return iter(COMMANDS)
 
     def __len__(self) -> int:
-        return len(MODULES)
+        return len(COMMANDS)
+
+    @contextmanager
+    def listing(self) -> Iterator[None]:
+        """Meanwhile, a command not built yet is only its name and help: all
+        that the root's help shows of it."""
+        self._listing = True
+        try:
+            yield
+        finally:
+            self._listing = False

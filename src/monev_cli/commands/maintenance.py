@@ -7,6 +7,7 @@ import typer
 
 from monev_cli.commands import output
 from monev_cli.commands.common import JsonFlag
+from monev_cli.commands.lazy import help_of
 from monev_cli.errors import MonevError
 from monev_cli.i18n import _, ngettext
 
@@ -69,9 +70,5 @@ def backup(
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command(
-        help=_("Check the register: SQLite's integrity and monev's own rules.")
-    )(check)
-    app.command(
-        help=_("Copy the register to DEST, consistently, even while desks write.")
-    )(backup)
+    app.command(help=help_of("check"))(check)
+    app.command(help=help_of("backup"))(backup)

@@ -12,6 +12,7 @@ import typer
 
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
+from monev_cli.commands.lazy import help_of
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.narrative import check_section
@@ -166,7 +167,7 @@ def report(
 
 
 narrative_app = typer.Typer(
-    help=_("The report's texts: defaults, replaced by the agency's own."),
+    help=help_of("narrative"),
     no_args_is_help=True,
 )
 
@@ -278,9 +279,7 @@ def narrative_reset(
         typer.echo(_("No text of {section} was stored.").format(section=name))
 
 
-templates_app = typer.Typer(
-    help=_("The report templates an agency can change."), no_args_is_help=True
-)
+templates_app = typer.Typer(help=help_of("templates"), no_args_is_help=True)
 
 
 @templates_app.command(
@@ -299,11 +298,7 @@ def templates_export(
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command(help=_("Count the period's complaints by channel, type and status."))(
-        recap
-    )
-    app.command(
-        help=_("Write the monitoring and evaluation report for a year or a period.")
-    )(report)
+    app.command(help=help_of("recap"))(recap)
+    app.command(help=help_of("report"))(report)
     app.add_typer(narrative_app, name="narrative")
     app.add_typer(templates_app, name="templates")

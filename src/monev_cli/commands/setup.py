@@ -6,6 +6,7 @@ import typer
 
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, today
+from monev_cli.commands.lazy import help_of
 from monev_cli.i18n import _, ngettext
 from monev_cli.models import PROFILE_KEYS
 from monev_cli.register import catalog, create_register, open_register
@@ -45,7 +46,7 @@ def sample(
 
 
 profile_app = typer.Typer(
-    help=_("The agency profile used on the report's cover and signature."),
+    help=help_of("profile"),
     no_args_is_help=True,
 )
 
@@ -122,18 +123,16 @@ def channel_detail(
 
 
 def add_to(app: typer.Typer) -> None:
-    app.command(help=_("Create a new, empty register."))(init)
+    app.command(help=help_of("init"))(init)
     app.add_typer(profile_app, name="profile")
-    channels = _code_app("channels", _("The channels complaints arrive through."))
+    channels = _code_app("channels", help_of("channels"))
     channels.command(
         "detail",
         help=_("Set where the public reaches a channel, as the report lists it."),
     )(channel_detail)
     app.add_typer(channels, name="channels")
     app.add_typer(
-        _code_app("types", _("The types of complaint.")),
+        _code_app("types", help_of("types")),
         name="types",
     )
-    app.command(
-        help=_("Fill a register (created if missing) with a realistic sample.")
-    )(sample)
+    app.command(help=help_of("sample"))(sample)

@@ -16,6 +16,7 @@ import typer
 
 from monev_cli.commands import output, selection
 from monev_cli.commands.common import AsOf, JsonFlag, today
+from monev_cli.commands.lazy import help_of
 from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
 from monev_cli.register import catalog
@@ -238,8 +239,6 @@ def _destination(path: Path | None, binary: bool) -> Iterator:
 def add_to(app: typer.Typer) -> None:
     app.command(
         "import",
-        help=_("Import complaints from a spreadsheet or an export: all rows or none."),
+        help=help_of("import"),
     )(import_complaints)
-    app.command(
-        help=_("Export complaints as CSV, XLSX, monev JSON (with history) or Open311.")
-    )(export)
+    app.command(help=help_of("export"))(export)
