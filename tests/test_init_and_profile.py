@@ -134,6 +134,14 @@ def test_the_command_table_names_every_command_of_every_module():
     assert registered == modules
 
 
+def test_a_run_builds_only_its_own_command():
+    from monev_cli.commands.lazy import module_group
+
+    assert list(module_group("complaints", "list").commands) == ["list"]
+    assert list(module_group("deadlines", "settings").commands) == ["settings"]
+    assert list(module_group("deadlines", "overdue").commands) == ["overdue"]
+
+
 def test_each_command_has_the_help_of_the_table():
     from monev_cli.commands.lazy import COMMANDS, module_group
 

@@ -3,8 +3,8 @@ only its own command.
 
 Typer builds a click command from a function's signature and annotations
 each time the program starts; for forty commands that costs more than the
-work of a short command. The table names each command's module; the command
-is built the first time the run asks for it. The root's help lists every
+work of a short command. The table names each command's module; the command,
+and no other, is built the first time the run asks for it. The root's help lists every
 command from the table's help texts, without building any.
 """
 
@@ -103,11 +103,22 @@ def help_of(name: str) -> str:
     return COMMANDS[name].help
 
 
-def module_group(module: str) -> TyperGroup:
-    """Every command of one module, built now."""
+def module_group(module: str, only: str | None = None) -> TyperGroup:
+    """The commands of one module, built now: all, or the one named ``only``."""
     holder = typer.Typer()
     importlib.import_module(f"monev_cli.commands.{module}").add_to(holder)
+    if only is not None:
+        holder.registered_commands = [
+            info for info in holder.registered_commands if _name(info) == only
+        ]
+        holder.registered_groups = [
+            info for info in holder.registered_groups if info.name == only
+        ]
     return typer.main.get_group(holder)
+
+
+def _name(info: typer.models.CommandInfo) -> str:
+    return info.name or typer.main.get_command_name(info.callback.__name__)
 
 
 class LazyCommands(Mapping):
@@ -122,10 +133,9 @@ class LazyCommands(Mapping):
         if name not in self._built and self._listing:
             return TyperCommand(name, help=_(COMMANDS[name].help))
         if name not in self._built:
-            group = module_group(COMMANDS[name].module)
-            for built in group.commands.values():
-                translate_tree(built)
-            self._built.update(group.commands)
+            built = module_group(COMMANDS[name].module, name).commands[name]
+            translate_tree(built)
+            self._built[name] = built
         return self._built[name]
 
     def __iter__(self) -> Iterator[str]:
