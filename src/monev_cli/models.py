@@ -65,6 +65,14 @@ EVENT_NOTE = "catatan"
 EVENT_VOID = "batal"
 
 
+class Stamp(NamedTuple):
+    """Who makes a change, and when: passed in, never read from a clock here."""
+
+    officer: str
+    logged_at: str
+    as_of: date
+
+
 class Code(NamedTuple):
     """A channel or a complaint type."""
 

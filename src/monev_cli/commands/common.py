@@ -12,8 +12,8 @@ import typer
 
 from monev_cli.dates import parse_date
 from monev_cli.i18n import _
+from monev_cli.models import Stamp
 from monev_cli.register import Register, open_register
-from monev_cli.register.complaints import Stamp
 from monev_cli.texts import clean_text
 
 

@@ -17,6 +17,7 @@ from monev_cli.models import (
     STATUSES,
     Complaint,
     Event,
+    Stamp,
 )
 from monev_cli.register import catalog, settings
 from monev_cli.register.connection import Register
@@ -36,14 +37,6 @@ class Draft(NamedTuple):
     unit: str | None = None
     classification: str | None = None
     external_ref: str | None = None
-
-
-class Stamp(NamedTuple):
-    """Who makes a change, and when: passed in, never read from a clock here."""
-
-    officer: str
-    logged_at: str
-    as_of: date
 
 
 def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:

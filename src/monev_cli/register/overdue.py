@@ -6,7 +6,6 @@ it is overdue too, for its initial response. Due soon (within N days) is shown
 when asked for and never counts as overdue.
 """
 
-import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -81,7 +80,7 @@ def count(register: Register, as_of: date) -> int:
         overdue
         + register.row(
             f"SELECT COUNT(*) FROM complaints WHERE {NO_RESPONSE_WHERE}",
-            (as_of.isoformat(), json.dumps(days)),
+            (as_of.isoformat(), _json_list(days)),
         )[0]
     )
 
@@ -92,7 +91,7 @@ def late(register: Register, as_of: date, within: int | None = None) -> Iterator
     today = as_of.isoformat()
     yield from _select(register, OVERDUE, OVERDUE_SQL, (today,))
     rule = DueDateRule(register)
-    days = json.dumps(_unacknowledged_days(register, as_of, rule))
+    days = _json_list(_unacknowledged_days(register, as_of, rule))
     for item in _select(register, NO_RESPONSE, NO_RESPONSE_SQL, (today, days)):
         ack_due = rule.ack_due(date.fromisoformat(item.received_on))
         yield item._replace(due_on=ack_due.isoformat())
@@ -120,6 +119,12 @@ def _unacknowledged_days(
         if ack_due is not None and ack_due < as_of:
             late_days.append(day)
     return late_days
+
+
+def _json_list(days: list[str]) -> str:
+    import json  # not loaded by --count on a register without an ack_days limit
+
+    return json.dumps(days)
 
 
 def _select(register: Register, kind: str, sql: str, params) -> Iterator[Late]:
