@@ -4,7 +4,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
-from itertools import chain, islice
+from itertools import chain
 from typing import Annotated
 
 import typer
@@ -217,9 +217,10 @@ def overdue(
         else:
             typer.echo(found)
     else:
-        counted = _Counter(report.late(register, now, within))
+        counted = _Counter(report.batches(register, now, within))
         if as_json:
-            output.stream_json_list(_late_dict(item, now) for item in counted)
+            items = report.late(counted)
+            output.stream_json_list(_late_dict(item, now) for item in items)
         else:
             _print_late(counted, now)
         found = counted.overdue
@@ -230,22 +231,27 @@ def overdue(
 class _Counter:
     """Passes the report through, counting what is overdue (not due soon)."""
 
-    def __init__(self, items: Iterable[report.Late]) -> None:
-        self._items = items
+    def __init__(self, batches: Iterable[report.Batch]) -> None:
+        self._batches = batches
         self.overdue = 0
 
-    def __iter__(self) -> Iterator[report.Late]:
-        for item in self._items:
-            self.overdue += item.kind != report.DUE_SOON
-            yield item
+    def __iter__(self) -> Iterator[report.Batch]:
+        for batch in self._batches:
+            if batch.kind != report.DUE_SOON:
+                self.overdue += len(batch.rows)
+            yield batch
 
 
-def _print_late(items: Iterable[report.Late], now: date) -> None:
-    rows = (_late_row(item, now) for item in items)
+def _print_late(batches: Iterable[report.Batch], now: date) -> None:
+    cells = (_late_cells(batch, now) for batch in batches)
     if not is_interactive():
-        _write_lines(rows)
+        _write_lines(cells)
         return
-    first = list(islice(rows, TABLE_MAX + 1))
+    first: list[tuple[str, ...]] = []
+    for rows in cells:
+        first += rows
+        if len(first) > TABLE_MAX:
+            break
     if not first:
         typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
     elif len(first) <= TABLE_MAX:
@@ -253,25 +259,53 @@ def _print_late(items: Iterable[report.Late], now: date) -> None:
         title = _("Overdue on {date}").format(date=now.isoformat())
         output.console().print(output.table(title, [*header, _("Summary")], first))
     else:
-        _write_lines(chain(first, rows))
+        _write_lines(chain([first], cells))
 
 
-def _write_lines(rows: Iterable[tuple[str, ...]]) -> None:
+def _write_lines(batches: Iterable[list[tuple[str, ...]]]) -> None:
     """Tab-separated lines, like output.plain_lines, without its per-cell
-    clean-up: every cell of a report row is one line of text already."""
+    clean-up (every cell of a report row is one line of text already), and
+    one write a batch: a write a line costs a system call each when Python's
+    output is unbuffered (PYTHONUNBUFFERED, set in many containers)."""
     write = sys.stdout.write
-    for row in rows:
-        write("\t".join(row) + "\n")
+    for rows in batches:
+        write("".join(["\t".join(row) + "\n" for row in rows]))
 
 
-def _late_row(item: report.Late, now: date) -> tuple[str, ...]:
-    summary = " ".join(item.summary.split())
-    if len(summary) > SUMMARY_SHOWN:
-        summary = summary[: SUMMARY_SHOWN - 1] + "…"
+def _late_cells(batch: report.Batch, now: date) -> list[tuple[str, ...]]:
+    """The cells of a batch of the report, as the table and the lines show them."""
+    due_dates = {row[2] for row in batch.rows}
+    lateness = {due: _lateness(batch.kind, due, now) for due in due_dates}
+    shown = _shortened if _single_spaced([row[5] for row in batch.rows]) else _one_line
+    return [
+        (number, received, lateness[due], channel, unit or "-", shown(summary))
+        for number, received, due, channel, unit, summary, _status in batch.rows
+    ]
+
+
+def _single_spaced(summaries: list[str]) -> bool:
+    """Whether every summary is one line already, as " ".join(summary.split())
+    would make it: printable (no white space but the plain space is), no space
+    doubled nor at either end. One look at the whole batch: joined by spaces,
+    a summary that starts or ends with one, or is empty, shows as a double
+    space (and sends its batch the slower way)."""
+    text = " ".join(summaries)
     return (
-        item.tracking_no, item.received_on, _lateness(item.kind, item.due_on, now),
-        item.channel, item.unit or "-", summary,
-    )  # fmt: skip
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
+
+
+def _one_line(summary: str) -> str:
+    return _shortened(" ".join(summary.split()))
+
+
+def _shortened(summary: str) -> str:
+    if len(summary) > SUMMARY_SHOWN:
+        return summary[: SUMMARY_SHOWN - 1] + "…"
+    return summary
 
 
 @cache  # a long report repeats a few hundred due dates

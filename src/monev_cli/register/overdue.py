@@ -7,7 +7,7 @@ when asked for and never counts as overdue.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -52,6 +52,11 @@ DUE_SOON_SQL = _listing(
 )
 
 
+# Rows a fetch: a long report goes out a few hundred kilobytes at a time,
+# not one Python object and one write a row.
+BATCH = 2000
+
+
 class Late(NamedTuple):
     """One line of the report; ``due_on`` is the limit that matters for
     ``kind``: the initial response's for NO_RESPONSE, else the answer's.
@@ -86,19 +91,41 @@ def count(register: Register, as_of: date) -> int:
     )
 
 
-def late(register: Register, as_of: date, within: int | None = None) -> Iterator[Late]:
+class Batch(NamedTuple):
+    """Rows of one kind, each the fields of a ``Late`` after its kind."""
+
+    kind: str
+    rows: list[tuple]
+
+
+def batches(
+    register: Register, as_of: date, within: int | None = None
+) -> Iterator[Batch]:
     """The overdue complaints, oldest first; then those without their initial
     response in time; then, with ``within``, those due in the next days."""
     today = as_of.isoformat()
-    yield from _select(register, OVERDUE, OVERDUE_SQL, (today,))
+    yield from _fetch(register, OVERDUE, OVERDUE_SQL, (today,))
     rule = DueDateRule(register)
     days = json.dumps(_unacknowledged_days(register, as_of, rule))
-    for item in _select(register, NO_RESPONSE, NO_RESPONSE_SQL, (today, days)):
-        ack_due = rule.ack_due(date.fromisoformat(item.received_on))
-        yield item._replace(due_on=ack_due.isoformat())
+    for batch in _fetch(register, NO_RESPONSE, NO_RESPONSE_SQL, (today, days)):
+        yield batch._replace(rows=[_with_ack_due(row, rule) for row in batch.rows])
     if within is not None:
         last = (as_of + timedelta(days=within)).isoformat()
-        yield from _select(register, DUE_SOON, DUE_SOON_SQL, (today, last, today, days))
+        yield from _fetch(register, DUE_SOON, DUE_SOON_SQL, (today, last, today, days))
+
+
+def late(found: Iterable[Batch]) -> Iterator[Late]:
+    """The rows of ``found`` one by one."""
+    for kind, rows in found:
+        for row in rows:
+            yield Late(kind, *row)
+
+
+def _with_ack_due(row: tuple, rule: DueDateRule) -> tuple:
+    """The row with the initial response's limit as the one that matters."""
+    number, received_on, _answer_due, *rest = row
+    ack_due = rule.ack_due(date.fromisoformat(received_on))
+    return (number, received_on, ack_due.isoformat(), *rest)
 
 
 def _unacknowledged_days(
@@ -122,9 +149,9 @@ def _unacknowledged_days(
     return late_days
 
 
-def _select(register: Register, kind: str, sql: str, params) -> Iterator[Late]:
+def _fetch(register: Register, kind: str, sql: str, params) -> Iterator[Batch]:
     cursor = register.conn.cursor()
     cursor.row_factory = None  # plain tuples: the fastest rows sqlite3 makes
     cursor.execute(sql, params)
-    for row in cursor:
-        yield Late(kind, *row)
+    while rows := cursor.fetchmany(BATCH):
+        yield Batch(kind, rows)
