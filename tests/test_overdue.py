@@ -3,7 +3,7 @@
 import pytest
 from conftest import AS_OF
 
-from monev_cli.commands import deadlines as commands
+from monev_cli.commands import overdue as commands
 from monev_cli.register import open_register
 from monev_cli.register.overdue import COUNT_SQL, OVERDUE_SQL
 

@@ -10,7 +10,7 @@ from contextlib import closing
 import pytest
 from conftest import AS_OF
 
-from monev_cli.commands import deadlines as commands
+from monev_cli.commands import overdue as commands
 from monev_cli.register import overdue as report
 
 # Stored as typed (record keeps tabs and line breaks in a summary) or as an

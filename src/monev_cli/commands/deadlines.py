@@ -1,26 +1,15 @@
-"""Deadlines: the response-limit settings, the days off, the overdue report."""
+"""Deadlines: the response-limit settings and the days off."""
 
-import sys
-from collections.abc import Iterable, Iterator
-from datetime import date
-from functools import cache
-from itertools import chain
 from typing import Annotated
 
 import typer
 
-from monev_cli import deadlines
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
 from monev_cli.dates import parse_date
 from monev_cli.i18n import _, ngettext
 from monev_cli.register import holidays as days_off
-from monev_cli.register import overdue as report
 from monev_cli.register import settings as store
-
-# A Rich table costs about half a millisecond a row: longer reports go plain.
-TABLE_MAX = 200
-SUMMARY_SHOWN = 80
 
 settings_app = typer.Typer(
     help=_("The response limits: days, their unit, the initial-response limit."),
@@ -187,157 +176,6 @@ def holidays_refresh(ctx: typer.Context):
     typer.echo(_recomputed(moved))
 
 
-def overdue(
-    ctx: typer.Context,
-    within: Annotated[
-        int | None,
-        typer.Option(
-            min=0,
-            max=365,
-            metavar="N",
-            help=_("Also list those due in the next N days."),
-        ),
-    ] = None,
-    count: Annotated[
-        bool, typer.Option("--count", help=_("Print only the number overdue."))
-    ] = False,
-    exit_code: Annotated[
-        bool,
-        typer.Option("--exit-code", help=_("Exit with 1 when anything is overdue.")),
-    ] = False,
-    as_of: AsOf = None,
-    as_json: JsonFlag = False,
-) -> None:
-    now = today(as_of)
-    register = ctx.obj.open()
-    if count:
-        found = report.count(register, now)
-        if as_json:
-            output.print_json({"as_of": now.isoformat(), "overdue": found})
-        else:
-            typer.echo(found)
-    else:
-        counted = _Counter(report.batches(register, now, within))
-        if as_json:
-            items = report.late(counted)
-            output.stream_json_list(_late_dict(item, now) for item in items)
-        else:
-            _print_late(counted, now)
-        found = counted.overdue
-    if exit_code and found:
-        raise typer.Exit(1)
-
-
-class _Counter:
-    """Passes the report through, counting what is overdue (not due soon)."""
-
-    def __init__(self, batches: Iterable[report.Batch]) -> None:
-        self._batches = batches
-        self.overdue = 0
-
-    def __iter__(self) -> Iterator[report.Batch]:
-        for batch in self._batches:
-            if batch.kind != report.DUE_SOON:
-                self.overdue += len(batch.rows)
-            yield batch
-
-
-def _print_late(batches: Iterable[report.Batch], now: date) -> None:
-    cells = (_late_cells(batch, now) for batch in batches)
-    if not is_interactive():
-        _write_lines(cells)
-        return
-    first: list[tuple[str, ...]] = []
-    for rows in cells:
-        first += rows
-        if len(first) > TABLE_MAX:
-            break
-    if not first:
-        typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
-    elif len(first) <= TABLE_MAX:
-        header = [_("Number"), _("Received"), _("Late"), _("Channel"), _("Unit")]
-        title = _("Overdue on {date}").format(date=now.isoformat())
-        output.console().print(output.table(title, [*header, _("Summary")], first))
-    else:
-        _write_lines(chain([first], cells))
-
-
-def _write_lines(batches: Iterable[list[tuple[str, ...]]]) -> None:
-    """Tab-separated lines, like output.plain_lines, without its per-cell
-    clean-up (every cell of a report row is one line of text already), and
-    one write a batch: a write a line costs a system call each when Python's
-    output is unbuffered (PYTHONUNBUFFERED, set in many containers)."""
-    write = sys.stdout.write
-    for rows in batches:
-        write("".join(["\t".join(row) + "\n" for row in rows]))
-
-
-def _late_cells(batch: report.Batch, now: date) -> list[tuple[str, ...]]:
-    """The cells of a batch of the report, as the table and the lines show them."""
-    due_dates = {row[2] for row in batch.rows}
-    lateness = {due: _lateness(batch.kind, due, now) for due in due_dates}
-    shown = _shortened if _single_spaced([row[5] for row in batch.rows]) else _one_line
-    return [
-        (number, received, lateness[due], channel, unit or "-", shown(summary))
-        for number, received, due, channel, unit, summary, _status in batch.rows
-    ]
-
-
-def _single_spaced(summaries: list[str]) -> bool:
-    """Whether every summary is one line already, as " ".join(summary.split())
-    would make it: printable (no white space but the plain space is), no space
-    doubled nor at either end. One look at the whole batch: joined by spaces,
-    a summary that starts or ends with one, or is empty, shows as a double
-    space (and sends its batch the slower way)."""
-    text = " ".join(summaries)
-    return (
-        text.isprintable()
-        and "  " not in text
-        and not text.startswith(" ")
-        and not text.endswith(" ")
-    )
-
-
-def _one_line(summary: str) -> str:
-    return _shortened(" ".join(summary.split()))
-
-
-def _shortened(summary: str) -> str:
-    if len(summary) > SUMMARY_SHOWN:
-        return summary[: SUMMARY_SHOWN - 1] + "…"
-    return summary
-
-
-@cache  # a long report repeats a few hundred due dates
-def _lateness(kind: str, due_on: str, now: date) -> str:
-    days = deadlines.days_late(date.fromisoformat(due_on), now)
-    if kind == report.OVERDUE:
-        return ngettext("{n} day late", "{n} days late", days).format(n=days)
-    if kind == report.NO_RESPONSE:
-        return ngettext(
-            "no initial response, {n} day late",
-            "no initial response, {n} days late",
-            days,
-        ).format(n=days)
-    if days == 0:
-        return _("due today")
-    return ngettext("due in {n} day", "due in {n} days", -days).format(n=-days)
-
-
-def _late_dict(item: report.Late, now: date) -> dict:
-    return {
-        "kind": item.kind,
-        "tracking_no": item.tracking_no,
-        "received_on": item.received_on,
-        "due_on": item.due_on,
-        "days_late": item.days_late(now),
-        "status": item.status,
-        "channel": item.channel,
-        "unit": item.unit,
-        "summary": item.summary,
-    }
-
-
 def _rows(header: list[str], rows: list[tuple]) -> None:
     """A table on a terminal, plain tab-separated lines otherwise."""
     if is_interactive():
@@ -349,9 +187,3 @@ def _rows(header: list[str], rows: list[tuple]) -> None:
 def add_to(app: typer.Typer) -> None:
     app.add_typer(settings_app, name="settings")
     app.add_typer(holidays_app, name="holidays")
-    app.command(
-        help=_(
-            "List the complaints not done in time, oldest first (prints nothing "
-            "when none is overdue: for cron)."
-        )
-    )(overdue)

@@ -23,7 +23,7 @@ MODULES = {
     "void": "complaints",
     "show": "complaints",
     "list": "complaints",
-    "overdue": "deadlines",
+    "overdue": "overdue",
     "recap": "report",
     "report": "report",
     "import": "transfer",

@@ -6,7 +6,6 @@ it is overdue too, for its initial response. Due soon (within N days) is shown
 when asked for and never counts as overdue.
 """
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -86,7 +85,7 @@ def count(register: Register, as_of: date) -> int:
         overdue
         + register.row(
             f"SELECT COUNT(*) FROM complaints WHERE {NO_RESPONSE_WHERE}",
-            (as_of.isoformat(), json.dumps(days)),
+            (as_of.isoformat(), _json_list(days)),
         )[0]
     )
 
@@ -106,7 +105,7 @@ def batches(
     today = as_of.isoformat()
     yield from _fetch(register, OVERDUE, OVERDUE_SQL, (today,))
     rule = DueDateRule(register)
-    days = json.dumps(_unacknowledged_days(register, as_of, rule))
+    days = _json_list(_unacknowledged_days(register, as_of, rule))
     for batch in _fetch(register, NO_RESPONSE, NO_RESPONSE_SQL, (today, days)):
         yield batch._replace(rows=[_with_ack_due(row, rule) for row in batch.rows])
     if within is not None:
@@ -147,6 +146,13 @@ def _unacknowledged_days(
         if ack_due is not None and ack_due < as_of:
             late_days.append(day)
     return late_days
+
+
+def _json_list(days: list[str]) -> str:
+    """The days as the JSON list that json_each() reads."""
+    import json  # here: counting without an initial-response limit needs none
+
+    return json.dumps(days)
 
 
 def _fetch(register: Register, kind: str, sql: str, params) -> Iterator[Batch]:
