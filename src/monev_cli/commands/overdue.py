@@ -76,44 +76,50 @@ class _Counter:
 
 
 def _print_late(batches: Iterable[report.Batch], now: date) -> None:
-    cells = (_late_cells(batch, now) for batch in batches)
+    texts = (_lines(batch, now) for batch in batches)
     if not is_interactive():
-        _write_lines(cells)
+        _write(texts)
         return
-    first: list[tuple[str, ...]] = []
-    for rows in cells:
-        first += rows
-        if len(first) > TABLE_MAX:
+    first = ""
+    for text in texts:
+        first += text
+        if first.count("\n") > TABLE_MAX:
             break
     if not first:
         typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
-    elif len(first) <= TABLE_MAX:
+    elif first.count("\n") <= TABLE_MAX:
         header = [_("Number"), _("Received"), _("Late"), _("Channel"), _("Unit")]
         title = _("Overdue on {date}").format(date=now.isoformat())
-        output.console().print(output.table(title, [*header, _("Summary")], first))
+        rows = [line.split("\t") for line in first.split("\n")[:-1]]
+        output.console().print(output.table(title, [*header, _("Summary")], rows))
     else:
-        _write_lines(chain([first], cells))
+        _write(chain([first], texts))
 
 
-def _write_lines(batches: Iterable[list[tuple[str, ...]]]) -> None:
-    """Tab-separated lines, like output.plain_lines, without its per-cell
-    clean-up (every cell of a report row is one line of text already), and
-    one write a batch: a write a line costs a system call each when Python's
-    output is unbuffered (PYTHONUNBUFFERED, set in many containers)."""
+def _write(texts: Iterable[str]) -> None:
+    """One write a batch: a write a line costs a system call each when
+    Python's output is unbuffered (PYTHONUNBUFFERED, set in many containers)."""
     write = sys.stdout.write
-    for rows in batches:
-        write("".join(["\t".join(row) + "\n" for row in rows]))
+    for text in texts:
+        write(text)
 
 
-def _late_cells(batch: report.Batch, now: date) -> list[tuple[str, ...]]:
-    """The cells of a batch of the report, as the table and the lines show them."""
+def _lines(batch: report.Batch, now: date) -> str:
+    """The batch's lines: tab-separated cells (the table shows the same),
+    each one line of text. Unlike output.plain_lines, only the summary may
+    need making one: the other cells never hold a tab or a line break."""
     due_dates = {row[2] for row in batch.rows}
     lateness = {due: _lateness(batch.kind, due, now) for due in due_dates}
-    shown = _shortened if _single_spaced([row[5] for row in batch.rows]) else _one_line
-    return [
-        (number, received, lateness[due], channel, unit or "-", shown(summary))
-        for number, received, due, channel, unit, summary, _status in batch.rows
-    ]
+    rows = batch.rows
+    if not _single_spaced([row[5] for row in rows]):
+        rows = [(*row[:5], " ".join(row[5].split()), *row[6:]) for row in rows]
+    return "".join(
+        [
+            f"{number}\t{received}\t{lateness[due]}\t{channel}\t{unit or '-'}\t"
+            f"{_shortened(summary) if len(summary) > SUMMARY_SHOWN else summary}\n"
+            for number, received, due, channel, unit, summary, _status in rows
+        ]
+    )
 
 
 def _single_spaced(summaries: list[str]) -> bool:
@@ -131,14 +137,8 @@ def _single_spaced(summaries: list[str]) -> bool:
     )
 
 
-def _one_line(summary: str) -> str:
-    return _shortened(" ".join(summary.split()))
-
-
 def _shortened(summary: str) -> str:
-    if len(summary) > SUMMARY_SHOWN:
-        return summary[: SUMMARY_SHOWN - 1] + "…"
-    return summary
+    return summary[: SUMMARY_SHOWN - 1] + "…"
 
 
 @cache  # a long report repeats a few hundred due dates
