@@ -50,7 +50,8 @@ def overdue(
         else:
             typer.echo(found)
     else:
-        counted = _Counter(report.batches(register, now, within))
+        found_batches = report.batches(register, now, within, status=as_json)
+        counted = _Counter(found_batches)
         if as_json:
             items = report.late(counted)
             output.stream_json_list(_late_dict(item, now) for item in items)
@@ -112,12 +113,12 @@ def _lines(batch: report.Batch, now: date) -> str:
     lateness = {due: _lateness(batch.kind, due, now) for due in due_dates}
     rows = batch.rows
     if not _single_spaced([row[5] for row in rows]):
-        rows = [(*row[:5], " ".join(row[5].split()), *row[6:]) for row in rows]
+        rows = [(*row[:5], " ".join(row[5].split())) for row in rows]
     return "".join(
         [
             f"{number}\t{received}\t{lateness[due]}\t{channel}\t{unit or '-'}\t"
             f"{_shortened(summary) if len(summary) > SUMMARY_SHOWN else summary}\n"
-            for number, received, due, channel, unit, summary, _status in rows
+            for number, received, due, channel, unit, summary in rows
         ]
     )
 
