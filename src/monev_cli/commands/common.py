@@ -7,17 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from monev_cli.dates import parse_date
 from monev_cli.i18n import _
 from monev_cli.register import Register, open_register
+from monev_cli.register.complaints import Stamp
 from monev_cli.texts import clean_text
-
-if TYPE_CHECKING:
-    from monev_cli.register.complaints import Stamp
 
 
 @dataclass
@@ -37,9 +35,7 @@ class Session:
         while self.opened:
             self.opened.pop().close()
 
-    def stamp(self, as_of: date) -> "Stamp":
-        from monev_cli.register.complaints import Stamp  # only commands that write
-
+    def stamp(self, as_of: date) -> Stamp:
         logged_at = datetime.now().astimezone().isoformat(timespec="seconds")
         officer = clean_text(self.officer, _("officer name"), required=True)
         return Stamp(officer=officer, logged_at=logged_at, as_of=as_of)
