@@ -3,9 +3,15 @@
 import pytest
 from conftest import AS_OF
 
-from monev_cli.commands import deadlines as commands
+from monev_cli.commands import overdue as commands
 from monev_cli.register import open_register
-from monev_cli.register.overdue import COUNT_SQL, OVERDUE_SQL
+from monev_cli.register.overdue import (
+    COUNT_SQL,
+    LINE_COLUMNS,
+    OVERDUE,
+    ROW_COLUMNS,
+    listing_sql,
+)
 
 
 def overdue(monev, *args: str):
@@ -228,7 +234,8 @@ def test_the_count_reads_the_partial_index_of_open_complaints(monev):
     ]
 
 
-def test_the_list_reads_its_partial_index_alone_and_in_order(monev):
-    assert plan(monev, OVERDUE_SQL, AS_OF) == [
+@pytest.mark.parametrize("columns", [ROW_COLUMNS, LINE_COLUMNS])
+def test_the_list_reads_its_partial_index_alone_and_in_order(monev, columns):
+    assert plan(monev, listing_sql(OVERDUE, columns), AS_OF) == [
         "SCAN complaints USING COVERING INDEX complaints_open_list"
     ]

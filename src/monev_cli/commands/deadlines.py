@@ -1,27 +1,16 @@
-"""Deadlines: the response-limit settings, the days off, the overdue report."""
+"""Deadlines: the response-limit settings and the days off."""
 
-import sys
-from collections.abc import Iterable, Iterator
-from datetime import date
-from functools import cache
-from itertools import chain, islice
 from typing import Annotated
 
 import typer
 
-from monev_cli import deadlines
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
 from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
 from monev_cli.i18n import _, ngettext
 from monev_cli.register import holidays as days_off
-from monev_cli.register import overdue as report
 from monev_cli.register import settings as store
-
-# A Rich table costs about half a millisecond a row: longer reports go plain.
-TABLE_MAX = 200
-SUMMARY_SHOWN = 80
 
 settings_app = typer.Typer(
     help=help_of("settings"),
@@ -188,123 +177,6 @@ def holidays_refresh(ctx: typer.Context):
     typer.echo(_recomputed(moved))
 
 
-def overdue(
-    ctx: typer.Context,
-    within: Annotated[
-        int | None,
-        typer.Option(
-            min=0,
-            max=365,
-            metavar="N",
-            help=_("Also list those due in the next N days."),
-        ),
-    ] = None,
-    count: Annotated[
-        bool, typer.Option("--count", help=_("Print only the number overdue."))
-    ] = False,
-    exit_code: Annotated[
-        bool,
-        typer.Option("--exit-code", help=_("Exit with 1 when anything is overdue.")),
-    ] = False,
-    as_of: AsOf = None,
-    as_json: JsonFlag = False,
-) -> None:
-    now = today(as_of)
-    register = ctx.obj.open()
-    if count:
-        found = report.count(register, now)
-        if as_json:
-            output.print_json({"as_of": now.isoformat(), "overdue": found})
-        else:
-            typer.echo(found)
-    else:
-        counted = _Counter(report.late(register, now, within))
-        if as_json:
-            output.stream_json_list(_late_dict(item, now) for item in counted)
-        else:
-            _print_late(counted, now)
-        found = counted.overdue
-    if exit_code and found:
-        raise typer.Exit(1)
-
-
-class _Counter:
-    """Passes the report through, counting what is overdue (not due soon)."""
-
-    def __init__(self, items: Iterable[report.Late]) -> None:
-        self._items = items
-        self.overdue = 0
-
-    def __iter__(self) -> Iterator[report.Late]:
-        for item in self._items:
-            self.overdue += item.kind != report.DUE_SOON
-            yield item
-
-
-def _print_late(items: Iterable[report.Late], now: date) -> None:
-    rows = (_late_row(item, now) for item in items)
-    if not is_interactive():
-        _write_lines(rows)
-        return
-    first = list(islice(rows, TABLE_MAX + 1))
-    if not first:
-        typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
-    elif len(first) <= TABLE_MAX:
-        header = [_("Number"), _("Received"), _("Late"), _("Channel"), _("Unit")]
-        title = _("Overdue on {date}").format(date=now.isoformat())
-        output.console().print(output.table(title, [*header, _("Summary")], first))
-    else:
-        _write_lines(chain(first, rows))
-
-
-def _write_lines(rows: Iterable[tuple[str, ...]]) -> None:
-    """Tab-separated lines, like output.plain_lines, without its per-cell
-    clean-up: every cell of a report row is one line of text already."""
-    write = sys.stdout.write
-    for row in rows:
-        write("\t".join(row) + "\n")
-
-
-def _late_row(item: report.Late, now: date) -> tuple[str, ...]:
-    summary = " ".join(item.summary.split())
-    if len(summary) > SUMMARY_SHOWN:
-        summary = summary[: SUMMARY_SHOWN - 1] + "…"
-    return (
-        item.tracking_no, item.received_on, _lateness(item.kind, item.due_on, now),
-        item.channel, item.unit or "-", summary,
-    )  # fmt: skip
-
-
-@cache  # a long report repeats a few hundred due dates
-def _lateness(kind: str, due_on: str, now: date) -> str:
-    days = deadlines.days_late(date.fromisoformat(due_on), now)
-    if kind == report.OVERDUE:
-        return ngettext("{n} day late", "{n} days late", days).format(n=days)
-    if kind == report.NO_RESPONSE:
-        return ngettext(
-            "no initial response, {n} day late",
-            "no initial response, {n} days late",
-            days,
-        ).format(n=days)
-    if days == 0:
-        return _("due today")
-    return ngettext("due in {n} day", "due in {n} days", -days).format(n=-days)
-
-
-def _late_dict(item: report.Late, now: date) -> dict:
-    return {
-        "kind": item.kind,
-        "tracking_no": item.tracking_no,
-        "received_on": item.received_on,
-        "due_on": item.due_on,
-        "days_late": item.days_late(now),
-        "status": item.status,
-        "channel": item.channel,
-        "unit": item.unit,
-        "summary": item.summary,
-    }
-
-
 def _rows(header: list[str], rows: list[tuple]) -> None:
     """A table on a terminal, plain tab-separated lines otherwise."""
     if is_interactive():
@@ -316,4 +188,3 @@ def _rows(header: list[str], rows: list[tuple]) -> None:
 def add_to(app: typer.Typer) -> None:
     app.add_typer(settings_app, name="settings")
     app.add_typer(holidays_app, name="holidays")
-    app.command(help=help_of("overdue"))(overdue)

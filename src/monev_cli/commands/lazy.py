@@ -45,7 +45,7 @@ COMMANDS = {
         "complaints", N_("List complaints, oldest first, with their due dates.")
     ),
     "overdue": Entry(
-        "deadlines",
+        "overdue",
         N_(
             "List the complaints not done in time, oldest first (prints nothing "
             "when none is overdue: for cron)."

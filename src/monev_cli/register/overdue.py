@@ -6,7 +6,7 @@ it is overdue too, for its initial response. Due soon (within N days) is shown
 when asked for and never counts as overdue.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -37,24 +37,34 @@ NO_RESPONSE_WHERE = (
 COUNT_SQL = f"SELECT COUNT(*) FROM {OPEN_DUE} WHERE {OPEN} AND due_on < ?"
 
 
-def _listing(source: str, where: str) -> str:
-    return (
-        "SELECT tracking_no, received_on, due_on, channel, unit, summary, status "
-        f"FROM {source} WHERE {where} ORDER BY received_on, id"
-    )
+# What a line of the report shows, in its order; JSON adds the status.
+LINE_COLUMNS = "tracking_no, received_on, due_on, channel, unit, summary"
+ROW_COLUMNS = f"{LINE_COLUMNS}, status"
+# Where each part of the report comes from: kind -> (source, condition).
+SECTIONS = {
+    OVERDUE: (OPEN_LIST, f"{OPEN} AND due_on < ?"),
+    NO_RESPONSE: ("complaints", NO_RESPONSE_WHERE),
+    DUE_SOON: (
+        OPEN_DUE,
+        f"{OPEN} AND due_on BETWEEN ? AND ? AND NOT ({NO_RESPONSE_WHERE})",
+    ),
+}
 
 
-OVERDUE_SQL = _listing(OPEN_LIST, f"{OPEN} AND due_on < ?")
-NO_RESPONSE_SQL = _listing("complaints", NO_RESPONSE_WHERE)
-DUE_SOON_SQL = _listing(
-    OPEN_DUE, f"{OPEN} AND due_on BETWEEN ? AND ? AND NOT ({NO_RESPONSE_WHERE})"
-)
+def listing_sql(kind: str, columns: str = ROW_COLUMNS) -> str:
+    source, where = SECTIONS[kind]
+    return f"SELECT {columns} FROM {source} WHERE {where} ORDER BY received_on, id"
+
+
+# Rows a fetch: a long report goes out a few hundred kilobytes at a time,
+# not one Python object and one write a row.
+BATCH = 2000
 
 
 class Late(NamedTuple):
-    """One line of the report; ``due_on`` is the limit that matters for
+    """One row of the report; ``due_on`` is the limit that matters for
     ``kind``: the initial response's for NO_RESPONSE, else the answer's.
-    A named tuple: the report may run to a hundred thousand of them."""
+    A named tuple: the JSON report may run to a hundred thousand of them."""
 
     kind: str
     tracking_no: str
@@ -85,19 +95,44 @@ def count(register: Register, as_of: date) -> int:
     )
 
 
-def late(register: Register, as_of: date, within: int | None = None) -> Iterator[Late]:
+class Batch(NamedTuple):
+    """Rows of one kind, each the fields of a ``Late`` after its kind."""
+
+    kind: str
+    rows: list[tuple]
+
+
+def batches(
+    register: Register, as_of: date, within: int | None = None, *, status: bool = True
+) -> Iterator[Batch]:
     """The overdue complaints, oldest first; then those without their initial
-    response in time; then, with ``within``, those due in the next days."""
+    response in time; then, with ``within``, those due in the next days.
+    Without ``status``, the rows hold only what a line shows: sqlite3 pays
+    for every column of every row, and a long plain report never needs it."""
+    columns = ROW_COLUMNS if status else LINE_COLUMNS
     today = as_of.isoformat()
-    yield from _select(register, OVERDUE, OVERDUE_SQL, (today,))
+    yield from _fetch(register, OVERDUE, columns, (today,))
     rule = DueDateRule(register)
     days = _json_list(_unacknowledged_days(register, as_of, rule))
-    for item in _select(register, NO_RESPONSE, NO_RESPONSE_SQL, (today, days)):
-        ack_due = rule.ack_due(date.fromisoformat(item.received_on))
-        yield item._replace(due_on=ack_due.isoformat())
+    for batch in _fetch(register, NO_RESPONSE, columns, (today, days)):
+        yield batch._replace(rows=[_with_ack_due(row, rule) for row in batch.rows])
     if within is not None:
         last = (as_of + timedelta(days=within)).isoformat()
-        yield from _select(register, DUE_SOON, DUE_SOON_SQL, (today, last, today, days))
+        yield from _fetch(register, DUE_SOON, columns, (today, last, today, days))
+
+
+def late(found: Iterable[Batch]) -> Iterator[Late]:
+    """The rows of ``found`` (with their status) one by one."""
+    for kind, rows in found:
+        for row in rows:
+            yield Late(kind, *row)
+
+
+def _with_ack_due(row: tuple, rule: DueDateRule) -> tuple:
+    """The row with the initial response's limit as the one that matters."""
+    number, received_on, _answer_due, *rest = row
+    ack_due = rule.ack_due(date.fromisoformat(received_on))
+    return (number, received_on, ack_due.isoformat(), *rest)
 
 
 def _unacknowledged_days(
@@ -122,14 +157,15 @@ def _unacknowledged_days(
 
 
 def _json_list(days: list[str]) -> str:
-    import json  # not loaded by --count on a register without an ack_days limit
+    """The days as the JSON list that json_each() reads."""
+    import json  # here: counting without an initial-response limit needs none
 
     return json.dumps(days)
 
 
-def _select(register: Register, kind: str, sql: str, params) -> Iterator[Late]:
+def _fetch(register: Register, kind: str, columns: str, params) -> Iterator[Batch]:
     cursor = register.conn.cursor()
     cursor.row_factory = None  # plain tuples: the fastest rows sqlite3 makes
-    cursor.execute(sql, params)
-    for row in cursor:
-        yield Late(kind, *row)
+    cursor.execute(listing_sql(kind, columns), params)
+    while rows := cursor.fetchmany(BATCH):
+        yield Batch(kind, rows)

@@ -1,0 +1,177 @@
+"""The overdue report: what a cron job mails every morning."""
+
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+from itertools import chain
+from typing import Annotated
+
+import typer
+
+from monev_cli import deadlines
+from monev_cli.commands import output
+from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
+from monev_cli.commands.lazy import help_of
+from monev_cli.i18n import _, ngettext
+from monev_cli.register import overdue as report
+
+# A Rich table costs about half a millisecond a row: longer reports go plain.
+TABLE_MAX = 200
+SUMMARY_SHOWN = 80
+
+
+def overdue(
+    ctx: typer.Context,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            max=365,
+            metavar="N",
+            help=_("Also list those due in the next N days."),
+        ),
+    ] = None,
+    count: Annotated[
+        bool, typer.Option("--count", help=_("Print only the number overdue."))
+    ] = False,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help=_("Exit with 1 when anything is overdue.")),
+    ] = False,
+    as_of: AsOf = None,
+    as_json: JsonFlag = False,
+) -> None:
+    now = today(as_of)
+    register = ctx.obj.open()
+    if count:
+        found = report.count(register, now)
+        if as_json:
+            output.print_json({"as_of": now.isoformat(), "overdue": found})
+        else:
+            typer.echo(found)
+    else:
+        found_batches = report.batches(register, now, within, status=as_json)
+        counted = _Counter(found_batches)
+        if as_json:
+            items = report.late(counted)
+            output.stream_json_list(_late_dict(item, now) for item in items)
+        else:
+            _print_late(counted, now)
+        found = counted.overdue
+    if exit_code and found:
+        raise typer.Exit(1)
+
+
+class _Counter:
+    """Passes the report through, counting what is overdue (not due soon)."""
+
+    def __init__(self, batches: Iterable[report.Batch]) -> None:
+        self._batches = batches
+        self.overdue = 0
+
+    def __iter__(self) -> Iterator[report.Batch]:
+        for batch in self._batches:
+            if batch.kind != report.DUE_SOON:
+                self.overdue += len(batch.rows)
+            yield batch
+
+
+def _print_late(batches: Iterable[report.Batch], now: date) -> None:
+    texts = (_lines(batch, now) for batch in batches)
+    if not is_interactive():
+        _write(texts)
+        return
+    first = ""
+    for text in texts:
+        first += text
+        if first.count("\n") > TABLE_MAX:
+            break
+    if not first:
+        typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
+    elif first.count("\n") <= TABLE_MAX:
+        header = [_("Number"), _("Received"), _("Late"), _("Channel"), _("Unit")]
+        title = _("Overdue on {date}").format(date=now.isoformat())
+        rows = [line.split("\t") for line in first.split("\n")[:-1]]
+        output.console().print(output.table(title, [*header, _("Summary")], rows))
+    else:
+        _write(chain([first], texts))
+
+
+def _write(texts: Iterable[str]) -> None:
+    """One write a batch: a write a line costs a system call each when
+    Python's output is unbuffered (PYTHONUNBUFFERED, set in many containers)."""
+    write = sys.stdout.write
+    for text in texts:
+        write(text)
+
+
+def _lines(batch: report.Batch, now: date) -> str:
+    """The batch's lines: tab-separated cells (the table shows the same),
+    each one line of text. Unlike output.plain_lines, only the summary may
+    need making one: the other cells never hold a tab or a line break."""
+    due_dates = {row[2] for row in batch.rows}
+    lateness = {due: _lateness(batch.kind, due, now) for due in due_dates}
+    rows = batch.rows
+    if not _single_spaced([row[5] for row in rows]):
+        rows = [(*row[:5], " ".join(row[5].split())) for row in rows]
+    return "".join(
+        [
+            f"{number}\t{received}\t{lateness[due]}\t{channel}\t{unit or '-'}\t"
+            f"{_shortened(summary) if len(summary) > SUMMARY_SHOWN else summary}\n"
+            for number, received, due, channel, unit, summary in rows
+        ]
+    )
+
+
+def _single_spaced(summaries: list[str]) -> bool:
+    """Whether every summary is one line already, as " ".join(summary.split())
+    would make it: printable (no white space but the plain space is), no space
+    doubled nor at either end. One look at the whole batch: joined by spaces,
+    a summary that starts or ends with one, or is empty, shows as a double
+    space (and sends its batch the slower way)."""
+    text = " ".join(summaries)
+    return (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
+
+
+def _shortened(summary: str) -> str:
+    return summary[: SUMMARY_SHOWN - 1] + "…"
+
+
+@cache  # a long report repeats a few hundred due dates
+def _lateness(kind: str, due_on: str, now: date) -> str:
+    days = deadlines.days_late(date.fromisoformat(due_on), now)
+    if kind == report.OVERDUE:
+        return ngettext("{n} day late", "{n} days late", days).format(n=days)
+    if kind == report.NO_RESPONSE:
+        return ngettext(
+            "no initial response, {n} day late",
+            "no initial response, {n} days late",
+            days,
+        ).format(n=days)
+    if days == 0:
+        return _("due today")
+    return ngettext("due in {n} day", "due in {n} days", -days).format(n=-days)
+
+
+def _late_dict(item: report.Late, now: date) -> dict:
+    return {
+        "kind": item.kind,
+        "tracking_no": item.tracking_no,
+        "received_on": item.received_on,
+        "due_on": item.due_on,
+        "days_late": item.days_late(now),
+        "status": item.status,
+        "channel": item.channel,
+        "unit": item.unit,
+        "summary": item.summary,
+    }
+
+
+def add_to(app: typer.Typer) -> None:
+    app.command(help=help_of("overdue"))(overdue)
