@@ -323,8 +323,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     # Measured as a user runs it: pip compiles the package when it installs
-    # it, so no run should pay for compiling Python source.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # it, so no run should pay for compiling Python source; and a shell or
+    # cron does not set PYTHONUNBUFFERED, which makes every line a write.
+    unset = {"PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     with tempfile.TemporaryDirectory(prefix="monev-bench-") as work:
         bench = Bench(
             options.monev, options.repeat, options.sizes, options.cache, Path(work), env
