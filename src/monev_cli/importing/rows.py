@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import zip_longest
+from itertools import repeat, zip_longest
 from typing import NamedTuple
 
 from monev_cli.commands.output import FORMULA_STARTS
@@ -32,7 +32,7 @@ from monev_cli.models import (
 )
 from monev_cli.register.bulk import Incoming, IsoDays
 from monev_cli.register.catalog import check_classification
-from monev_cli.texts import SUMMARY_MAX, clean_text
+from monev_cli.texts import SHORT_MAX, SUMMARY_MAX, clean_text, clean_texts
 
 PROGRESS_STEP = 5_000
 TRACKING_NO = re.compile(r"^[A-Z0-9]{1,10}-(\d{4})-(\d{1,9})$")
@@ -80,18 +80,18 @@ class Checker:
             "channel": lambda value: channel(cell_text(value)),
             "type": lambda value: complaint_type(cell_text(value)),
             "classification": self.classification,
-            "summary": self.long_text(_("summary"), required=True),
-            "name": self.short_text(_("name")),
-            "contact": self.short_text(_("contact")),
+            "summary": Text(_("summary"), required=True, long=True),
+            "name": Text(_("name")),
+            "contact": Text(_("contact")),
             "confidential": self.yes_no,
-            "unit": self.short_text(_("unit")),
-            "external_ref": self.short_text(_("external reference")),
+            "unit": Text(_("unit")),
+            "external_ref": Text(_("external reference")),
             "status": self.status,
             "due_on": self.date,
             "answered_on": self.date,
-            "answer": self.long_text(_("answer")),
+            "answer": Text(_("answer"), long=True),
             "voided": self.yes_no,
-            "void_reason": self.long_text(_("void reason")),
+            "void_reason": Text(_("void reason"), long=True),
         }
 
     def layout(self, fields: Iterable[tuple[str, int, str]]) -> list[Column]:
@@ -262,19 +262,31 @@ class Checker:
             )
         return text
 
-    @staticmethod
-    def short_text(label: str) -> Callable:
-        return lambda value: clean_text(cell_text(value), label)
 
-    @staticmethod
-    def long_text(label: str, required: bool = False) -> Callable:
-        return lambda value: clean_text(
-            cell_text(value),
-            label,
-            required=required,
-            max_length=SUMMARY_MAX,
-            multiline=True,
-        )
+class Text:
+    """Reads a free-text cell as ``clean_text`` does; a whole column of them
+    at once, when it can."""
+
+    def __init__(self, label: str, required: bool = False, long: bool = False):
+        self.label = label
+        self.checks = {
+            "required": required,
+            "max_length": SUMMARY_MAX if long else SHORT_MAX,
+            "multiline": long,
+        }
+
+    def __call__(self, value) -> str | None:
+        return clean_text(cell_text(value), self.label, **self.checks)
+
+    def at_once(self, cells: Sequence) -> list[str | None] | None:
+        """Each cell's text, or None when a cell needs a closer look: one
+        that is not plain text, would be refused, or was quoted against a
+        spreadsheet formula (``cell_text``)."""
+        try:
+            quoted = any(map(str.startswith, cells, repeat("'")))
+        except TypeError:  # a number, a date or an empty cell of a workbook
+            return None
+        return None if quoted else clean_texts(cells, **self.checks)
 
 
 def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
@@ -284,7 +296,14 @@ def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
 
 
 def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
-    """The column's values, and the reason each bad cell was refused."""
+    """The column's values, and the reason each bad cell was refused. A
+    column of free text is read whole, in its order: going through its
+    distinct cells would visit them all too, in the scattered order of a set,
+    and cost more than it saves."""
+    at_once = getattr(read, "at_once", None)
+    found = at_once(cells) if at_once else None
+    if found is not None:
+        return found, {}
     distinct = set(cells)
     try:
         # most columns hold no bad cell: read them all in one pass

@@ -1,0 +1,69 @@
+"""Free-text columns of an imported sheet are checked a whole column at a
+time; a column with any cell that needs a closer look is checked cell by
+cell, so that every text is taken, and refused, as a desk entry would be."""
+
+import pytest
+from conftest import AS_OF
+from test_import import HEADER, ROWS, excel_csv, listed
+
+from monev_cli.importing.rows import Text
+from monev_cli.texts import clean_text
+
+TRICKY = [
+    "Tanya syarat PKH", "  spasi di tepi \t", "", "   ", "Jum'at pagi",
+    "'=SUM(A1)", "'+62812", "'-", "'biasa", "baris satu\nbaris dua",
+    "tab\tdi tengah", "\rcarriage", "bel\x07", "nul\x00", "nbsp\xa0sini",
+    "\x85next line", "sur\udcffrogate", "x" * 200, "x" * 201, "y" * 4001,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("long", [False, True])
+@pytest.mark.parametrize("required", [False, True])
+def test_a_column_at_once_reads_as_each_cell_would(long, required):
+    read = Text("summary", required=required, long=long)
+    for cell in TRICKY:
+        try:
+            expected = [read(cell)]
+        except Exception:  # refused: the column must be read cell by cell
+            expected = None
+        if expected is None:
+            assert read.at_once([TRICKY[0], cell]) is None, repr(cell)
+        else:
+            found = read.at_once([cell])
+            assert found in (None, expected), repr(cell)
+    plain = ["Tanya syarat PKH", "  Alat bantu kurang ", "Jum'at pagi"]
+    texts = ["Tanya syarat PKH", "Alat bantu kurang", "Jum'at pagi"]
+    assert read.at_once(plain) == texts
+    assert read.at_once(["", "x"]) == (None if required else [None, "x"])
+    assert clean_text("  Alat bantu kurang ", "summary") == texts[1]
+
+
+def test_texts_are_trimmed_unquoted_and_may_span_lines(monev, tmp_path):
+    rows = [
+        HEADER,
+        [*ROWS[0][:2], "  Ni Made  ", "", *ROWS[0][4:6], "Baris satu\nbaris dua",
+         *ROWS[0][7:]],
+        [*ROWS[1][:6], "'=1+1", *ROWS[1][7:]],
+    ]  # fmt: skip
+    monev.ok("import", str(excel_csv(tmp_path / "t.csv", rows)), "--as-of", AS_OF)
+    found = listed(monev, "--include-personal")
+    assert [(c["summary"], c["name"], c["contact"]) for c in found] == [
+        ("Baris satu\nbaris dua", "Ni Made", None),
+        ("=1+1", None, None),
+    ]
+
+
+def test_a_bad_text_among_many_is_named_with_its_row(monev, tmp_path):
+    many = [[str(n), *ROWS[2][1:6], f"Uraian {n}", *ROWS[2][7:]] for n in range(50)]
+    many[20][6] = "Bunyi\x07bel"
+    many[30][2] = "N" * 201
+    path = excel_csv(tmp_path / "bad.csv", [HEADER, *many])
+    result = monev("import", str(path), "--as-of", AS_OF)
+    assert result.stderr.splitlines() == [
+        "row 22 (Uraian): The summary holds a control character (U+0007): retype "
+        "it as plain text.",
+        "row 32 (Nama): The name is 201 characters long; at most 200 fit: shorten it.",
+        "Error: Rejected 2 of 50 rows (listed above): nothing was imported. "
+        "Correct them and import again.",
+    ]
+    assert listed(monev) == []
