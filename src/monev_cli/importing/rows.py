@@ -110,8 +110,8 @@ class Checker:
         """Each row as a complaint, or the reasons it cannot be one. A column
         is read as a whole, each distinct cell once: a date or a channel
         typed on a thousand rows is checked once."""
-        rejected: dict[int, list[Rejection]] = {}
-        read: dict[str, Iterable] = {}
+        rejected: dict[int, list[Rejection]] = {}  # by row number
+        read: dict[str, Sequence] = {}
         table = _columns_of(rows)
         for column in columns:
             cells = (
@@ -122,31 +122,31 @@ class Checker:
             values, bad = _read_each_once(column.read, cells)
             for position, cell in enumerate(cells) if bad else ():
                 if cell in bad:
-                    reason = Rejection(rows[position][0], column.header, bad[cell])
-                    rejected.setdefault(position, []).append(reason)
+                    where = rows[position][0]
+                    reason = Rejection(where, column.header, bad[cell])
+                    rejected.setdefault(where, []).append(reason)
             read[column.name] = values
-        checked: list[Incoming | list[Rejection]] = []
         # every field in the readers' order, None where the sheet has no column
         absent = (None,) * len(rows)
-        fields = zip(*(read.get(name, absent) for name in self.readers), strict=True)
-        complaint = self._complaint_or_reason
-        for position, values in enumerate(fields):
-            where = rows[position][0]
-            if position in rejected:
-                checked.append(rejected[position])
-            else:
-                checked.append(complaint(where, *values))
-            if progress and (position + 1) % PROGRESS_STEP == 0:
-                progress(position + 1, len(rows))
-        if progress:
-            progress(len(rows), len(rows))
-        return checked
+        fields = [read.get(name, absent) for name in self.readers]
+        wheres = [where for where, _cells in rows]
 
-    def _complaint_or_reason(self, where: int, *values):
-        try:
-            return self.complaint(where, *values)
-        except InputError as error:
-            return [Rejection(where, None, error.message)]
+        def outcome(where: int, *values) -> Incoming | list[Rejection]:
+            if where in rejected:
+                return rejected[where]
+            try:
+                return self.complaint(where, *values)
+            except InputError as error:
+                return [Rejection(where, None, error.message)]
+
+        checked: list[Incoming | list[Rejection]] = []
+        for start in range(0, len(rows), PROGRESS_STEP):
+            end = min(start + PROGRESS_STEP, len(rows))
+            part = (field[start:end] for field in fields)
+            checked += map(outcome, wheres[start:end], *part)
+            if progress:
+                progress(end, len(rows))
+        return checked
 
     def complaint(
         self, where: int, tracking_no, received_on, channel, complaint_type,

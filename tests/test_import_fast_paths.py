@@ -1,11 +1,15 @@
-"""Free-text columns of an imported sheet are checked a whole column at a
-time; a column with any cell that needs a closer look is checked cell by
-cell, so that every text is taken, and refused, as a desk entry would be."""
+"""The shortcuts a large import takes give what the plain way gives. Free-text
+columns of an imported sheet are checked a whole column at a time; a column
+with any cell that needs a closer look is checked cell by cell, so that every
+text is taken, and refused, as a desk entry would be."""
+
+import random
 
 import pytest
 from conftest import AS_OF
 from test_import import HEADER, ROWS, excel_csv, listed
 
+from monev_cli.importing.files import _first_lines
 from monev_cli.importing.rows import Text
 from monev_cli.texts import clean_text
 
@@ -67,3 +71,12 @@ def test_a_bad_text_among_many_is_named_with_its_row(monev, tmp_path):
         "Correct them and import again.",
     ]
     assert listed(monev) == []
+
+
+def test_the_first_lines_of_a_file_are_its_first_lines():
+    rng = random.Random(7)
+    pieces = ["a", "b;c", "\n", "\r\n", "\r", "\x0b", "\x85", "\u2028", "xy" * 900]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 300)))
+        for count in (0, 1, 20):
+            assert _first_lines(text, count) == text.splitlines()[:count]
