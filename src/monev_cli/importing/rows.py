@@ -282,11 +282,15 @@ class Text:
         """Each cell's text, or None when a cell needs a closer look: one
         that is not plain text, would be refused, or was quoted against a
         spreadsheet formula (``cell_text``)."""
-        try:
-            quoted = any(map(str.startswith, cells, repeat("'")))
-        except TypeError:  # a number, a date or an empty cell of a workbook
+        texts = clean_texts(cells, **self.checks)
+        if texts is None or _quoted(cells):
             return None
-        return None if quoted else clean_texts(cells, **self.checks)
+        return texts
+
+
+def _quoted(texts: Sequence[str]) -> bool:
+    """Whether a text starts with a quote; most columns hold none at all."""
+    return "'" in "".join(texts) and any(map(str.startswith, texts, repeat("'")))
 
 
 def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
@@ -296,19 +300,11 @@ def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
 
 
 def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
-    """The column's values, and the reason each bad cell was refused. A
-    column of free text is read whole, in its order: going through its
-    distinct cells would visit them all too, in the scattered order of a set,
-    and cost more than it saves."""
-    at_once = getattr(read, "at_once", None)
-    found = at_once(cells) if at_once else None
-    if found is not None:
-        return found, {}
+    """The column's values, and the reason each bad cell was refused."""
     distinct = set(cells)
     try:
         # most columns hold no bad cell: read them all in one pass
-        values = dict(zip(distinct, map(read, distinct), strict=True))
-        return list(map(values.__getitem__, cells)), {}
+        return _read_all(read, cells, distinct), {}
     except InputError:
         pass
     values, bad = {}, {}
@@ -318,6 +314,25 @@ def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
         except InputError as error:
             bad[cell] = error.message
     return list(map(values.get, cells)), bad
+
+
+def _read_all(read: Callable, cells: Sequence, distinct: set) -> list:
+    """Every cell's value, each distinct cell read once. A column of texts
+    mostly distinct (summaries) is read whole, in its order, when it can be:
+    going through a set visits the cells in a scattered order, which costs
+    more than reading a few twice."""
+    at_once = getattr(read, "at_once", None)
+    if at_once and len(distinct) * 2 > len(cells):
+        found = at_once(cells)
+        if found is not None:
+            return found
+        at_once = None  # its distinct cells would be refused too
+    keys = list(distinct)
+    found = at_once(keys) if at_once else None
+    if found is None:
+        found = list(map(read, keys))
+    values = dict(zip(keys, found, strict=True))
+    return list(map(values.__getitem__, cells))
 
 
 def cell_text(value) -> str | None:
