@@ -181,8 +181,8 @@ def store(
                     events.append(complaint_id)
                     events += event
                 complaint_id += 1
-            insert_rows(conn, "complaints", COMPLAINT_COLUMNS, complaints)
-            insert_rows(conn, "events", EVENT_COLUMNS, events)
+            _insert_rows(conn, "complaints", COMPLAINT_COLUMNS, complaints)
+            _insert_rows(conn, "events", EVENT_COLUMNS, events)
             if progress:
                 progress(min(start + CHUNK, len(ordered)), len(ordered))
     return len(ordered)
@@ -201,7 +201,7 @@ def _transaction(register: Register) -> Iterator[sqlite3.Connection]:
             yield conn
 
 
-def insert_rows(
+def _insert_rows(
     conn: sqlite3.Connection, table: str, columns: Sequence[str], values: list
 ) -> None:
     """Store rows of ``columns`` given one after another in ``values``,
