@@ -4,6 +4,8 @@ with any cell that needs a closer look is checked cell by cell, so that every
 text is taken, and refused, as a desk entry would be."""
 
 import random
+import sqlite3
+from datetime import date
 
 import pytest
 from conftest import AS_OF
@@ -11,6 +13,7 @@ from test_import import HEADER, ROWS, excel_csv, listed
 
 from monev_cli.importing.files import _first_lines
 from monev_cli.importing.rows import Text
+from monev_cli.register import bulk, create_register
 from monev_cli.texts import clean_text
 
 TRICKY = [
@@ -80,3 +83,29 @@ def test_the_first_lines_of_a_file_are_its_first_lines():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 300)))
         for count in (0, 1, 20):
             assert _first_lines(text, count) == text.splitlines()[:count]
+
+
+def _incoming(day: int, tracking_no: str | None = None) -> bulk.Incoming:
+    recorded = ("dicatat", "diterima", f"2023-01-{day:02d}", "2023-02-01", "x", None)
+    return bulk.Incoming(
+        day, date(2023, 1, day), "langsung", "informasi", "informatif", f"S{day}",
+        "diterima", [recorded], tracking_no,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("rows", [3, bulk.ROWS_PER_INSERT * 2 + 1])
+def test_storing_alone_is_all_or_nothing(tmp_path, rows):
+    # The import stores inside its own transaction; store() called outside
+    # one opens its own: the last row stored (the latest), refused, undoes
+    # the rows that statements before its own stored.
+    register = create_register(tmp_path / "r.db")
+    clash = [_incoming(day % 28 + 1) for day in range(rows - 2)]
+    clash += [_incoming(28, "ADU-2023-0999"), _incoming(28, "ADU-2023-0999")]
+    with pytest.raises(sqlite3.IntegrityError):
+        bulk.store(register, clash)
+    count = "SELECT (SELECT COUNT(*) FROM complaints), (SELECT COUNT(*) FROM events)"
+    assert tuple(register.conn.execute(count).fetchone()) == (0, 0)
+    assert bulk.store(register, clash[:-1]) == rows - 1
+    assert tuple(register.conn.execute(count).fetchone()) == (rows - 1, rows - 1)
+    assert not register.conn.in_transaction
+    register.close()
