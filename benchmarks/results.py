@@ -82,6 +82,8 @@ def _cells(result: dict) -> tuple[str, ...]:
     floor = ratio = "-"
     if "floor_ms" in result:
         floor = _timed(result["floor_ms"], result["floor_cpu_ms"])
+        if "floor_rows_per_s" in result:
+            floor += f", {result['floor_rows_per_s']:,} rows/s"
         ratio = f"{result['ratio']:.1f}x"
         if result["cpu_ms"] and result["floor_cpu_ms"]:
             ratio += f" (cpu {result['cpu_ms'] / result['floor_cpu_ms']:.1f}x)"

@@ -133,3 +133,45 @@ def test_a_small_run_gives_the_expected_rows(tmp_path, bench):
     assert lines[5].split()[:2] == ["overdue-count", "10,000" if measured else "-"]
     assert lines[6].split()[:2] == ["record", "10,000"]
     assert "  record: monev --db REG --officer benchmark record --date" in text
+
+
+def test_the_import_is_timed_beside_sqlite_storing_the_same_rows(tmp_path, bench):
+    argv = [
+        sys.executable, str(BENCHMARKS / "run.py"), "--sizes", "1000",
+        "--repeat", "1", "--only", "import", "--cache", str(tmp_path / "cache"),
+        "--json",
+    ]  # fmt: skip
+    run = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    (found,) = report["results"]
+
+    assert found["name"] == "import" and found["status"] == "ok"
+    assert found["at"] == 1000 and found["met"] is None  # its target is at 100,000
+    assert found["floor"] == [Path(sys.executable).name, "-c", "SCRIPT", "REG", "REG"]
+    assert found["ratio"] == pytest.approx(
+        found["median_ms"] / found["floor_ms"], rel=0.01
+    )
+    for key, ms in (("rows_per_s", "median_ms"), ("floor_rows_per_s", "floor_ms")):
+        assert found[key] == round(1000 / (found[ms] / 1000))
+    line = bench["results"].render(report).splitlines()[4]
+    assert line.startswith("import  1,000  ")
+    assert f"{found['floor_rows_per_s']:,} rows/s" in line
+
+
+def test_the_import_floor_stores_the_rows_it_is_given(tmp_path, bench):
+    run = importlib.import_module("run")
+    stored = create_register(tmp_path / "stored.db")
+    fill(stored, Stamp("bench", "2024-01-01T08:00:00+08:00", date(2023, 12, 31)), 30)
+    stored.close()
+    create_register(tmp_path / "empty.db").close()
+
+    subprocess.run(
+        [sys.executable, "-c", run.BARE_INSERT, *(str(tmp_path / name)
+         for name in ("stored.db", "empty.db"))],
+        check=True,
+    )  # fmt: skip
+
+    for name in ("complaints", "events"):
+        rows = table(tmp_path / "empty.db", name)
+        assert rows == table(tmp_path / "stored.db", name) != []

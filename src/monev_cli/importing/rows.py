@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import zip_longest
+from itertools import repeat, zip_longest
 from typing import NamedTuple
 
 from monev_cli.commands.output import FORMULA_STARTS
@@ -32,7 +32,7 @@ from monev_cli.models import (
 )
 from monev_cli.register.bulk import Incoming, IsoDays
 from monev_cli.register.catalog import check_classification
-from monev_cli.texts import SUMMARY_MAX, clean_text
+from monev_cli.texts import SHORT_MAX, SUMMARY_MAX, clean_text, clean_texts
 
 PROGRESS_STEP = 5_000
 TRACKING_NO = re.compile(r"^[A-Z0-9]{1,10}-(\d{4})-(\d{1,9})$")
@@ -80,18 +80,18 @@ class Checker:
             "channel": lambda value: channel(cell_text(value)),
             "type": lambda value: complaint_type(cell_text(value)),
             "classification": self.classification,
-            "summary": self.long_text(_("summary"), required=True),
-            "name": self.short_text(_("name")),
-            "contact": self.short_text(_("contact")),
+            "summary": Text(_("summary"), required=True, long=True),
+            "name": Text(_("name")),
+            "contact": Text(_("contact")),
             "confidential": self.yes_no,
-            "unit": self.short_text(_("unit")),
-            "external_ref": self.short_text(_("external reference")),
+            "unit": Text(_("unit")),
+            "external_ref": Text(_("external reference")),
             "status": self.status,
             "due_on": self.date,
             "answered_on": self.date,
-            "answer": self.long_text(_("answer")),
+            "answer": Text(_("answer"), long=True),
             "voided": self.yes_no,
-            "void_reason": self.long_text(_("void reason")),
+            "void_reason": Text(_("void reason"), long=True),
         }
 
     def layout(self, fields: Iterable[tuple[str, int, str]]) -> list[Column]:
@@ -110,8 +110,8 @@ class Checker:
         """Each row as a complaint, or the reasons it cannot be one. A column
         is read as a whole, each distinct cell once: a date or a channel
         typed on a thousand rows is checked once."""
-        rejected: dict[int, list[Rejection]] = {}
-        read: dict[str, Iterable] = {}
+        rejected: dict[int, list[Rejection]] = {}  # by row number
+        read: dict[str, Sequence] = {}
         table = _columns_of(rows)
         for column in columns:
             cells = (
@@ -122,31 +122,31 @@ class Checker:
             values, bad = _read_each_once(column.read, cells)
             for position, cell in enumerate(cells) if bad else ():
                 if cell in bad:
-                    reason = Rejection(rows[position][0], column.header, bad[cell])
-                    rejected.setdefault(position, []).append(reason)
+                    where = rows[position][0]
+                    reason = Rejection(where, column.header, bad[cell])
+                    rejected.setdefault(where, []).append(reason)
             read[column.name] = values
-        checked: list[Incoming | list[Rejection]] = []
         # every field in the readers' order, None where the sheet has no column
         absent = (None,) * len(rows)
-        fields = zip(*(read.get(name, absent) for name in self.readers), strict=True)
-        complaint = self._complaint_or_reason
-        for position, values in enumerate(fields):
-            where = rows[position][0]
-            if position in rejected:
-                checked.append(rejected[position])
-            else:
-                checked.append(complaint(where, *values))
-            if progress and (position + 1) % PROGRESS_STEP == 0:
-                progress(position + 1, len(rows))
-        if progress:
-            progress(len(rows), len(rows))
-        return checked
+        fields = [read.get(name, absent) for name in self.readers]
+        wheres = [where for where, _cells in rows]
 
-    def _complaint_or_reason(self, where: int, *values):
-        try:
-            return self.complaint(where, *values)
-        except InputError as error:
-            return [Rejection(where, None, error.message)]
+        def outcome(where: int, *values) -> Incoming | list[Rejection]:
+            if where in rejected:
+                return rejected[where]
+            try:
+                return self.complaint(where, *values)
+            except InputError as error:
+                return [Rejection(where, None, error.message)]
+
+        checked: list[Incoming | list[Rejection]] = []
+        for start in range(0, len(rows), PROGRESS_STEP):
+            end = min(start + PROGRESS_STEP, len(rows))
+            part = (field[start:end] for field in fields)
+            checked += map(outcome, wheres[start:end], *part)
+            if progress:
+                progress(end, len(rows))
+        return checked
 
     def complaint(
         self, where: int, tracking_no, received_on, channel, complaint_type,
@@ -262,19 +262,35 @@ class Checker:
             )
         return text
 
-    @staticmethod
-    def short_text(label: str) -> Callable:
-        return lambda value: clean_text(cell_text(value), label)
 
-    @staticmethod
-    def long_text(label: str, required: bool = False) -> Callable:
-        return lambda value: clean_text(
-            cell_text(value),
-            label,
-            required=required,
-            max_length=SUMMARY_MAX,
-            multiline=True,
-        )
+class Text:
+    """Reads a free-text cell as ``clean_text`` does; a whole column of them
+    at once, when it can."""
+
+    def __init__(self, label: str, required: bool = False, long: bool = False):
+        self.label = label
+        self.checks = {
+            "required": required,
+            "max_length": SUMMARY_MAX if long else SHORT_MAX,
+            "multiline": long,
+        }
+
+    def __call__(self, value) -> str | None:
+        return clean_text(cell_text(value), self.label, **self.checks)
+
+    def at_once(self, cells: Sequence) -> list[str | None] | None:
+        """Each cell's text, or None when a cell needs a closer look: one
+        that is not plain text, would be refused, or was quoted against a
+        spreadsheet formula (``cell_text``)."""
+        texts = clean_texts(cells, **self.checks)
+        if texts is None or _quoted(cells):
+            return None
+        return texts
+
+
+def _quoted(texts: Sequence[str]) -> bool:
+    """Whether a text starts with a quote; most columns hold none at all."""
+    return "'" in "".join(texts) and any(map(str.startswith, texts, repeat("'")))
 
 
 def _columns_of(rows: Sequence[tuple[int, Sequence]]) -> list[tuple]:
@@ -288,8 +304,7 @@ def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
     distinct = set(cells)
     try:
         # most columns hold no bad cell: read them all in one pass
-        values = dict(zip(distinct, map(read, distinct), strict=True))
-        return list(map(values.__getitem__, cells)), {}
+        return _read_all(read, cells, distinct), {}
     except InputError:
         pass
     values, bad = {}, {}
@@ -299,6 +314,25 @@ def _read_each_once(read: Callable, cells: Sequence) -> tuple[list, dict]:
         except InputError as error:
             bad[cell] = error.message
     return list(map(values.get, cells)), bad
+
+
+def _read_all(read: Callable, cells: Sequence, distinct: set) -> list:
+    """Every cell's value, each distinct cell read once. A column of texts
+    mostly distinct (summaries) is read whole, in its order, when it can be:
+    going through a set visits the cells in a scattered order, which costs
+    more than reading a few twice."""
+    at_once = getattr(read, "at_once", None)
+    if at_once and len(distinct) * 2 > len(cells):
+        found = at_once(cells)
+        if found is not None:
+            return found
+        at_once = None  # its distinct cells would be refused too
+    keys = list(distinct)
+    found = at_once(keys) if at_once else None
+    if found is None:
+        found = list(map(read, keys))
+    values = dict(zip(keys, found, strict=True))
+    return list(map(values.__getitem__, cells))
 
 
 def cell_text(value) -> str | None:
