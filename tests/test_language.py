@@ -131,6 +131,10 @@ def test_the_language_lasts_one_run(monev):
          "(lihat 'monev sample --help')"),
         (["frob"], "No such command 'frob' (see 'monev --help')",
          "Perintah 'frob' tidak ada (lihat 'monev --help')"),
+        (["recrod"], "No such command 'recrod'. Did you mean 'record'? "
+         "(see 'monev --help')",
+         "Perintah 'recrod' tidak ada. Barangkali yang dimaksud: 'record'? "
+         "(lihat 'monev --help')"),
     ],
 )  # fmt: skip
 def test_mistakes_in_the_command_line(monev, args, english, indonesian):

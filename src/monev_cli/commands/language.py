@@ -38,6 +38,8 @@ RICH_HELP_WORDS = {
 }
 # How click words the rest of a command line that no parameter takes.
 EXTRA_ARGUMENTS = "Got unexpected extra argument(s) ("
+# How typer adds the commands it takes a mistyped one for, in English only.
+DID_YOU_MEAN = ". Did you mean "
 
 
 @contextmanager
@@ -144,4 +146,9 @@ def _click_message(error: _click.exceptions.UsageError) -> str:
             "Got unexpected extra argument(s) ({words}); put a text that holds "
             "spaces in quotes."
         ).format(words=error.message.removeprefix(EXTRA_ARGUMENTS).removesuffix(")"))
+    if DID_YOU_MEAN in error.message:
+        mistake, guesses = error.message.split(DID_YOU_MEAN, 1)
+        return _("{mistake}. Did you mean {commands}?").format(
+            mistake=mistake, commands=guesses.removesuffix("?")
+        )
     return error.format_message()
