@@ -23,7 +23,7 @@ def test_a_blank_file_is_migrated(tmp_path):
     assert "due_on" in _columns(path, "complaints")
     assert _columns(path, "events") == [
         "id", "complaint_id", "kind", "status", "event_on", "logged_at", "officer",
-        "note",
+        "note", "field", "old_value", "new_value",
     ]  # fmt: skip
     with sqlite3.connect(path) as conn:
         applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]

@@ -63,6 +63,8 @@ EVENT_RECORDED = "dicatat"
 EVENT_STATUS = "status"
 EVENT_NOTE = "catatan"
 EVENT_VOID = "batal"
+EVENT_RESTORE = "pulih"  # a voided complaint brought back
+EVENT_CORRECTION = "koreksi"  # one recorded field changed: field, old, new value
 
 
 class Stamp(NamedTuple):

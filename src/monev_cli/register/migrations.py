@@ -138,7 +138,16 @@ def m003_reporting(db) -> None:
     )  # fmt: skip
 
 
-MIGRATIONS = (m001_initial, m002_deadlines, m003_reporting)
+def m004_corrections(db) -> None:
+    """A correction of a recorded field is an entry of the complaint's history
+    like any other: one entry per field changed, holding the field's name and
+    its old and new values, so that a report as of an earlier day can read the
+    value that stood then."""
+    for column in ("field", "old_value", "new_value"):
+        db["events"].add_column(column, str)
+
+
+MIGRATIONS = (m001_initial, m002_deadlines, m003_reporting, m004_corrections)
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
 
