@@ -304,7 +304,7 @@ def _table_columns() -> list[output.Column]:
         output.Column(_("Status")),
         output.Column(_("Due"), output.PHRASE, minimum=16),
         output.Column(_("Name"), output.TEXT, minimum=12, drop=2),
-        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=20),
+        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=16),
     ]
 
 

@@ -117,16 +117,28 @@ def _text(value: str, one_line: bool = False):
 
 def _layout(columns: list[Column], cells: list[list[str]], title, width, key):
     """The table, or the blocks when the table cannot show its fixed cells
-    whole even with the droppable columns left out."""
+    whole even with the droppable columns left out. Columns are dropped
+    while the fixed cells do not fit or a phrase would have to wrap."""
     shown = list(zip(columns, zip(*cells, strict=True), strict=True))
     fit = _fit(shown, width)
-    while fit is None and any(column.drop for column, _ in shown):
+    while not _phrases_whole(shown, fit) and any(column.drop for column, _ in shown):
         shown.remove(max(shown, key=lambda pair: pair[0].drop))
         fit = _fit(shown, width)
     whole = fit is not None and len(shown) == len(columns) and fit[0] == fit[1]
     if key is not None and (fit is None or (width < NARROW and not whole)):
         return _blocks(columns, cells, title, key)
     return _table(shown, title, fit[0] if fit else _natural(shown))
+
+
+def _phrases_whole(shown: list[tuple[Column, tuple]], fit) -> bool:
+    if fit is None:
+        return False
+    widths, natural = fit
+    return all(
+        width >= need
+        for (column, _), width, need in zip(shown, widths, natural, strict=True)
+        if column.kind == PHRASE
+    )
 
 
 def _fit(shown: list[tuple[Column, tuple]], width: int):

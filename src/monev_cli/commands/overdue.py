@@ -106,7 +106,7 @@ def _columns() -> list[output.Column]:
         output.Column(_("Late"), output.PHRASE, minimum=16),
         output.Column(_("Channel"), drop=1),
         output.Column(_("Unit"), output.TEXT, minimum=12, drop=2),
-        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=20),
+        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=16),
     ]
 
 
