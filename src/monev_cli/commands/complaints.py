@@ -210,6 +210,7 @@ def show(
         (e.event_on.isoformat(), e.kind, e.status or "", e.officer, e.note or "")
         for e in complaint.events
     ]
+    typer.echo()
     output.print_table(_history_columns(), history, _("History"))
 
 

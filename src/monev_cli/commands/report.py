@@ -82,6 +82,7 @@ def recap(
         return
     for name, tally in tallies.items():
         title, heading = titles[name]
+        typer.echo()
         _print_recap_table(title, heading, tally)
 
 
