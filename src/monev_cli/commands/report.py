@@ -88,12 +88,11 @@ def recap(
 
 def _print_recap_table(title: str, heading: str, tally) -> None:
     shared = any(line.percent is not None for line in tally.lines)
-    right = {"justify": "right"}
     columns = [
-        output.Column(_("No"), **right),
+        output.Column(_("No"), justify="right"),
         output.Column(heading, output.TEXT),
-        output.Column(_("Count"), **right),
-    ] + ([output.Column(_("Percent"), **right)] if shared else [])
+        output.Column(_("Count"), justify="right"),
+    ] + ([output.Column(_("Percent"), justify="right")] if shared else [])
     rows = [
         [index, line.label, line.count] + ([f"{line.percent:.1f}%"] if shared else [])
         for index, line in enumerate(tally.lines, start=1)
