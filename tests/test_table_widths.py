@@ -302,3 +302,15 @@ def test_a_phrase_wraps_between_words_never_inside_one(monkeypatch, capsys):
     words = ["no", "initial", "response,", "12", "days", "late"]
     assert " ".join(late).split() == words
     assert len(late) > 1 and all(cell_len(line) <= 60 for line in text.splitlines())
+
+
+def test_at_80_columns_the_indonesian_phrases_stay_whole(desk, monkeypatch):
+    """Longer words than English: the table leaves columns out before it
+    wraps how late a complaint is."""
+    args = ("--lang", "id", "list", "--year", "2024", "--as-of", AS_OF)
+    text = shown(desk, monkeypatch, 80, *args)
+    assert text.splitlines()[0].split() == [
+        "Nomor", "Diterima", "Status", "Batas", "jawaban", "Ringkasan",
+    ]  # fmt: skip
+    late = [line for line in text.splitlines() if "dijawab terlambat" in line]
+    assert late and all(re.search(r"dijawab terlambat \d+ hari  ", x) for x in late)
