@@ -181,7 +181,9 @@ def _minimum(column: Column, natural: int, texts: tuple[str, ...]) -> int:
     if column.kind == FIXED:
         return natural
     if column.kind == PHRASE:
-        words = [cell_len(word) for text in texts for word in text.split()]
+        words = [
+            cell_len(word) for text in (column.heading, *texts) for word in text.split()
+        ]
         return max([min(natural, column.minimum), *words])
     return min(natural, column.minimum)
 
