@@ -447,7 +447,7 @@ def test_external_reference_is_found_and_shown(monev, tmp_path):
     assert found["tracking_no"] == "ADU-2023-0001"
     assert monev.json("list", "--search", "LPR-2023-9", "--as-of", AS_OF) == []
     shown = monev.ok("show", "ADU-2023-0001", "--as-of", AS_OF)
-    assert "│ External ref │ LPR-2023-555" in shown
+    assert "\nExternal ref  LPR-2023-555" in shown
 
 
 def test_json_import_reports_complaint_numbers(monev, tmp_path):

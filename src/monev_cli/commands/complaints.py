@@ -204,15 +204,28 @@ def show(
         data["timeliness"] = _timeliness(complaint, now)
         output.print_json(data)
         return
-    console = output.console()
     fields = _fields(complaint, include_personal, now)
-    console.print(output.table(complaint.tracking_no, [_("Field"), _("Value")], fields))
+    output.print_table(_field_columns(), fields, complaint.tracking_no, key=None)
     history = [
         (e.event_on.isoformat(), e.kind, e.status or "", e.officer, e.note or "")
         for e in complaint.events
     ]
-    header = [_("Date"), _("Entry"), _("Status"), _("Officer"), _("Note")]
-    console.print(output.table(_("History"), header, history))
+    typer.echo()
+    output.print_table(_history_columns(), history, _("History"))
+
+
+def _field_columns() -> list[output.Column]:
+    return [output.Column(_("Field")), output.Column(_("Value"), output.WRAPPED)]
+
+
+def _history_columns() -> list[output.Column]:
+    return [
+        output.Column(_("Date")),
+        output.Column(_("Entry")),
+        output.Column(_("Status")),
+        output.Column(_("Officer"), output.TEXT),
+        output.Column(_("Note"), output.WRAPPED, ratio=3, minimum=16),
+    ]
 
 
 def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:
@@ -271,7 +284,7 @@ def list_complaints(
         output.write_csv(LIST_HEADER, rows)
     elif is_interactive():
         shown = [(r[0], r[1], r[2], r[4], r[6], r[8], r[9]) for r in rows]
-        output.console().print(output.table(None, _table_headings(), shown))
+        output.print_table(_table_columns(), shown, empty=_("No complaint matches."))
     else:
         output.plain_lines(rows)
 
@@ -282,12 +295,18 @@ LIST_HEADER = (
 )  # fmt: skip
 
 
-def _table_headings() -> list[str]:
-    """On a terminal: what the desk needs to find a complaint."""
+def _table_columns() -> list[output.Column]:
+    """On a terminal: what the desk needs to find a complaint; on a short
+    window the name goes first, then the channel."""
     return [
-        _("Number"), _("Received"), _("Channel"), _("Status"), _("Due"), _("Name"),
-        _("Summary"),
-    ]  # fmt: skip
+        output.Column(_("Number")),
+        output.Column(_("Received")),
+        output.Column(_("Channel"), drop=1),
+        output.Column(_("Status")),
+        output.Column(_("Due"), output.PHRASE, minimum=16),
+        output.Column(_("Name"), output.TEXT, minimum=12, drop=2),
+        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=16),
+    ]
 
 
 def _list_row(complaint: Complaint, include_personal: bool, now: date) -> tuple:

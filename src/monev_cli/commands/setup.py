@@ -58,9 +58,12 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         output.print_json(values)
         return
     rows = [(key, value or "-", _(PROFILE_KEYS[key])) for key, value in values.items()]
-    output.console().print(
-        output.table(None, [_("Key"), _("Value"), _("Meaning")], rows)
-    )
+    columns = [
+        output.Column(_("Key")),
+        output.Column(_("Value"), output.WRAPPED, ratio=3, minimum=20),
+        output.Column(_("Meaning"), output.WRAPPED, ratio=2, minimum=16),
+    ]
+    output.print_table(columns, rows)
 
 
 @profile_app.command("set", help=_("Set one profile key."))
@@ -84,12 +87,12 @@ def _code_app(table: str, help_text: str) -> typer.Typer:
         if as_json:
             output.print_json([code._asdict() for code in codes])
             return
-        header = [_("Code"), _("Label")]
+        columns = [output.Column(_("Code")), output.Column(_("Label"), output.TEXT)]
         rows = [(code.code, code.label) for code in codes]
         if table == "types":
-            header.append(_("Classification"))
+            columns.append(output.Column(_("Classification")))
             rows = [(code.code, code.label, code.classification) for code in codes]
-        output.console().print(output.table(None, header, rows))
+        output.print_table(columns, rows, empty=_("The list is empty."))
 
     @group.command("add", help=_("Add a code to the agency's list."))
     def add(
