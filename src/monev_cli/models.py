@@ -76,11 +76,22 @@ class Stamp(NamedTuple):
 
 
 class Code(NamedTuple):
-    """A channel or a complaint type."""
+    """A channel or a complaint type, with its life: the day it was added and
+    the day it was retired (ISO dates; none for "from the start", "open")."""
 
     code: str
     label: str
     classification: str | None = None
+    added_on: str | None = None
+    retired_on: str | None = None
+
+    def open_during(self, start: date, end: date) -> bool:
+        """Whether it could be used on some day from ``start`` to ``end``:
+        added by the end, and not retired by the start."""
+        added = self.added_on is None or self.added_on <= end.isoformat()
+        return added and (
+            self.retired_on is None or self.retired_on > start.isoformat()
+        )
 
 
 class Event(NamedTuple):

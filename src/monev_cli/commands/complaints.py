@@ -87,7 +87,7 @@ def record(
 
 
 def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
-    choices = catalog.codes(register, table)
+    choices = catalog.codes(register, table, open_only=True)
     if not is_interactive():
         raise InputError(
             _("Give {flag} (one of: {choices}).").format(

@@ -31,7 +31,7 @@ from monev_cli.models import (
     Code,
 )
 from monev_cli.register.bulk import Incoming, IsoDays
-from monev_cli.register.catalog import check_classification
+from monev_cli.register.catalog import check_classification, check_usable
 from monev_cli.texts import SHORT_MAX, SUMMARY_MAX, clean_text, clean_texts
 
 PROGRESS_STEP = 5_000
@@ -68,6 +68,12 @@ class Checker:
         channel = Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
         complaint_type = Codes(self.types, TYPE_ALIASES, _("type"), "types")
         self._classification = {code.code: code.classification for code in self.types}
+        self._retired = {
+            (table, code.code): code
+            for table, codes in (("channels", self.channels), ("types", self.types))
+            for code in codes
+            if code.retired_on
+        }
         self._iso = IsoDays()
         # the note of each row's first entry, written around its row number
         note = _("Imported from {source}, row {row}.")
@@ -155,6 +161,8 @@ class Checker:
     ) -> Incoming:  # fmt: skip
         """The complaint a row's values describe (one per reader, in their
         order), with its history."""
+        if self._retired:
+            self._check_usable(received_on, channel, complaint_type)
         status = status or (DONE if answered_on else "diterima")
         if answered_on or status == DONE:
             _check_answer_date(status, received_on, answered_on, self.as_of)
@@ -203,6 +211,12 @@ class Checker:
                 (EVENT_VOID, None, when, logged_at, officer, complaint.void_reason)
             )
         return events
+
+    def _check_usable(self, received_on: date, channel: str, complaint_type: str):
+        """A retired code is kept for the complaints received before it was."""
+        for table, code in (("channels", channel), ("types", complaint_type)):
+            if (table, code) in self._retired:
+                check_usable(self._retired[table, code], table, received_on)
 
     # The readers: one cell in, a checked value (or None when empty) out.
 
