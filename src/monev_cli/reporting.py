@@ -73,7 +73,7 @@ def build_context(
         },
         "limit": limit,
         "narrative": _narrative(register, period, placeholders),
-        "channels": _channels(register, profile),
+        "channels": _channels(register, profile, recap["channel"]),
         "recap": {name: tally.to_dict() for name, tally in recap.items()},
         "answer_days": {
             "answered": days.answered,
@@ -121,7 +121,9 @@ def _narrative(register: Register, period: Period, values: dict) -> dict:
     }
 
 
-def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
+def _channels(register: Register, profile: dict[str, str], tally) -> list[dict]:
+    """The channels of the period's Tabel 1, where the public reaches them."""
+    shown = {line.key for line in tally.lines}
     return [
         {
             "code": code,
@@ -129,6 +131,7 @@ def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
             "detail": detail or profile.get(PROFILE_DETAIL.get(code, ""), ""),
         }
         for code, label, detail in catalog.channel_details(register)
+        if code in shown
     ]
 
 

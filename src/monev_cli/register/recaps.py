@@ -86,11 +86,14 @@ def by_type(register: Register, period: Period) -> Tally:
 
 
 def _by_code(register: Register, table: str, column: str, period: Period) -> Tally:
-    """Every code of the list, zeros included, in list order."""
+    """In list order, zeros included, the codes open during the period (added
+    by its end, not retired by its start) and any other the period's
+    complaints used."""
     counts = _counts(register, column, period)
     return _tally(
         (code.code, code.label, counts.get(code.code, 0))
         for code in catalog.codes(register, table)
+        if code.code in counts or code.open_during(period.start, period.end)
     )
 
 
