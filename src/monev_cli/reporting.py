@@ -13,7 +13,7 @@ from pathlib import Path
 
 from monev_cli import charts, narrative
 from monev_cli import indonesian as id_
-from monev_cli.deadlines import CALENDAR
+from monev_cli.deadlines import CALENDAR, DONE_UNDATED
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
@@ -255,7 +255,8 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             f"{id_.counted(late['terlambat'])} dijawab melewati batas waktu; per "
             f"{id_.long_date(as_of)}, {id_.counted(late['terbuka_lewat'])} "
             "pengaduan belum selesai dan telah melewati batas waktu "
-            f"(Tabel {tables['timeliness']['number']}). {_answer_days(days)}"
+            f"(Tabel {tables['timeliness']['number']}). {_undated(late)}"
+            f"{_answer_days(days)}"
         ),
         "spread": (
             f"Sebaran pengaduan per bulan disajikan pada Tabel "
@@ -268,6 +269,17 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             "pengadunya dirahasiakan tidak dicantumkan."
         ),
     }
+
+
+def _undated(late: dict[str, int]) -> str:
+    count = late.get(DONE_UNDATED, 0)
+    if not count:
+        return ""
+    return (
+        f"Sebanyak {id_.counted(count)} pengaduan telah selesai, tetapi tanggal "
+        "jawabnya tidak tercatat, sehingga ketepatan waktunya tidak dapat "
+        "dinilai. "
+    )
 
 
 def _answer_days(days) -> str:

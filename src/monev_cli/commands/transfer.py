@@ -52,6 +52,13 @@ def import_complaints(
     sheet: Annotated[
         str | None, typer.Option(help=_("The workbook's sheet (default: the first)."))
     ] = None,
+    undated_answers: Annotated[
+        bool,
+        typer.Option(
+            "--undated-answers",
+            help=_("Take rows done whose date answered was never recorded."),
+        ),
+    ] = False,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -60,7 +67,11 @@ def import_complaints(
     session = ctx.obj
     register = session.open()
     options = importing.Options(
-        fmt=fmt, sheet=sheet, mapping=tuple(mapping or ()), dry_run=dry_run
+        fmt=fmt,
+        sheet=sheet,
+        mapping=tuple(mapping or ()),
+        dry_run=dry_run,
+        undated_answers=undated_answers,
     )
     with _progress_bar() as progress:
         try:

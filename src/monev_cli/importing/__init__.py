@@ -33,6 +33,7 @@ class Options:
     sheet: str | None = None
     mapping: Sequence[str] = ()
     dry_run: bool = False
+    undated_answers: bool = False
 
 
 @dataclass
@@ -111,6 +112,7 @@ def _import(
         officer=stamp.officer,
         logged_at=stamp.logged_at,
         source=path.name,
+        undated_answers=options.undated_answers,
     )
     checking = _phase(progress, _("Checking"))
     if fmt == "json":

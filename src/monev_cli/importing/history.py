@@ -148,7 +148,8 @@ def _check_agrees(events: Sequence[tuple], complaint: Incoming) -> None:
                 "('{last}')."
             ).format(status=complaint.status, last=status)
         )
-    if status == DONE and moves[-1][2] != complaint.answered_on.isoformat():
+    answered_on = complaint.answered_on
+    if status == DONE and answered_on and moves[-1][2] != answered_on.isoformat():
         raise InputError(
             _(
                 "Its date answered {date} is not the date of its last move to "

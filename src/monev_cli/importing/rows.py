@@ -63,6 +63,8 @@ class Checker:
     officer: str
     logged_at: str
     source: str
+    # a row done whose answer date was never recorded is taken without one
+    undated_answers: bool = False
 
     def __post_init__(self) -> None:
         channel = Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
@@ -165,7 +167,9 @@ class Checker:
             self._check_usable(received_on, channel, complaint_type)
         status = status or (DONE if answered_on else "diterima")
         if answered_on or status == DONE:
-            _check_answer_date(status, received_on, answered_on, self.as_of)
+            _check_answer_date(
+                status, received_on, answered_on, self.as_of, self.undated_answers
+            )
         voided, void_reason = _void(voided, void_reason)
         if due_on:
             _check_due(received_on, due_on)
@@ -374,13 +378,18 @@ def cell_text(value) -> str | None:
 
 
 def _check_answer_date(
-    status: str, received_on: date, answered_on: date | None, as_of: date
+    status: str,
+    received_on: date,
+    answered_on: date | None,
+    as_of: date,
+    undated_answers: bool = False,
 ) -> None:
-    if status == DONE and answered_on is None:
+    if status == DONE and answered_on is None and not undated_answers:
         raise InputError(
             _(
                 "The status is 'selesai' but the date answered is empty: add it "
-                "(a column such as 'Tanggal Selesai')."
+                "(a column such as 'Tanggal Selesai'), or, if the register never "
+                "recorded it, import with --undated-answers."
             )
         )
     if status != DONE and answered_on is not None:
