@@ -113,7 +113,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
                 kind=kind, status=status
             )
         )
-    event_on = _iso_date(item.get("event_on"))
+    event_on = iso_date(item.get("event_on"))
     check_event_on(event_on, previous, as_of)
     event = (
         kind,
@@ -126,7 +126,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
     return event, event_on
 
 
-def _iso_date(value) -> date:
+def iso_date(value) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):

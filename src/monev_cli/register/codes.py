@@ -5,6 +5,8 @@ and a retired code stays for the complaints that use it."""
 
 import re
 import sqlite3
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from monev_cli.errors import InputError, NotFoundError, StateError
 from monev_cli.i18n import N_, _
@@ -64,15 +66,8 @@ def add(
 ) -> Code:
     """Extend the agency's list, open from ``stamp.as_of``; an existing code
     is never overwritten."""
-    code = (clean_text(code, _("code")) or "").lower()
+    code = check_code(code)
     label = clean_text(label, _("label"))
-    if not _CODE.match(code):
-        raise InputError(
-            _(
-                "The code '{code}' cannot be used: give up to 30 lowercase "
-                "letters, digits, '-' or '_' (e.g. whatsapp)."
-            ).format(code=code)
-        )
     if not label:
         raise InputError(_('Give a label for the report, e.g. "WhatsApp".'))
     if table == "types":
@@ -86,6 +81,18 @@ def add(
     return added
 
 
+def check_code(text: str | None) -> str:
+    code = (clean_text(text, _("code")) or "").lower()
+    if not _CODE.match(code):
+        raise InputError(
+            _(
+                "The code '{code}' cannot be used: give up to 30 lowercase "
+                "letters, digits, '-' or '_' (e.g. whatsapp)."
+            ).format(code=code)
+        )
+    return code
+
+
 def required_classification(text: str | None) -> str:
     if not text:
         raise InputError(
@@ -95,7 +102,49 @@ def required_classification(text: str | None) -> str:
     return catalog.check_classification(text)
 
 
-def store_new(conn: sqlite3.Connection, table: str, code: Code) -> None:
+class Arrival(NamedTuple):
+    """A code as an import brings it: new (``old`` is None), or the code
+    ``old`` of the register, to take the file's label, life and detail."""
+
+    code: Code
+    detail: str | None
+    old: Code | None
+
+
+def take_in(
+    register: Register, table: str, arrivals: Sequence[Arrival], stamp, note: str
+) -> None:
+    """Take in what an import brings, each change in the history."""
+    with register.write() as conn:
+        for code, detail, old in arrivals:
+            if old is None:
+                store_new(conn, table, code, detail)
+                log(conn, table, code.code, "add", stamp, None, code.label, note)
+                continue
+            if code.label != old.label:
+                change = ("label", code.label)
+                old = _change(register, table, old, "rename", change, stamp, note)
+            if code.retired_on != old.retired_on:
+                kind = "retire" if code.retired_on else "unretire"
+                change = ("retired_on", code.retired_on)
+                _change(register, table, old, kind, change, stamp, note)
+            if detail:
+                conn.execute(
+                    "UPDATE channels SET detail = ? WHERE code = ?", (detail, code.code)
+                )
+
+
+def changed(register: Register, table: str) -> set[str]:
+    """The codes of the list that the register has changed since it began."""
+    rows = register.rows(
+        "SELECT DISTINCT code FROM code_changes WHERE list = ?", (table,)
+    )
+    return {row[0] for row in rows}
+
+
+def store_new(
+    conn: sqlite3.Connection, table: str, code: Code, detail: str | None = None
+) -> None:
     """Append ``code`` to the end of its list, with its life."""
     if conn.execute(
         f"SELECT 1 FROM {_list(table)} WHERE code = ?", (code.code,)
@@ -104,6 +153,8 @@ def store_new(conn: sqlite3.Connection, table: str, code: Code) -> None:
     row = {"code": code.code, "label": code.label}
     if table == "types":
         row["classification"] = code.classification
+    else:
+        row["detail"] = detail
     row |= {"added_on": code.added_on, "retired_on": code.retired_on}
     row["position"] = conn.execute(
         f"SELECT COALESCE(MAX(position), 0) + 1 FROM {_list(table)}"
