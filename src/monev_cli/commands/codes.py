@@ -9,8 +9,8 @@ from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
 from monev_cli.commands.lazy import help_of
 from monev_cli.i18n import _
-from monev_cli.models import CLASSIFICATIONS, Code
-from monev_cli.register import catalog
+from monev_cli.models import CLASSIFICATIONS, Code, Stamp
+from monev_cli.register import Register, catalog
 from monev_cli.register import codes as life
 
 CodeArg = Annotated[str, typer.Argument(help=_("The code, e.g. whatsapp."))]
@@ -59,17 +59,10 @@ def _code_app(table: str) -> typer.Typer:
         ] = None,
         as_of: AsOf = None,
     ) -> None:
-        session = ctx.obj
         if table == "types" and classification is None and is_interactive():
             classification = _ask_classification()
-        added = life.add(
-            session.open(),
-            table,
-            code,
-            label,
-            classification,
-            session.stamp(today(as_of)),
-        )
+        register, stamp = _stamped(ctx, as_of)
+        added = life.add(register, table, code, label, classification, stamp)
         typer.echo(
             _("Added {code}: {label}.").format(code=added.code, label=added.label)
         )
@@ -82,9 +75,8 @@ def _code_app(table: str) -> typer.Typer:
         reason: Reason = None,
         as_of: AsOf = None,
     ) -> None:
-        session = ctx.obj
-        stamp = session.stamp(today(as_of))
-        renamed = life.rename(session.open(), table, code, label, stamp, reason)
+        register, stamp = _stamped(ctx, as_of)
+        renamed = life.rename(register, table, code, label, stamp, reason)
         typer.echo(
             _("{code} is now labelled {label}.").format(
                 code=renamed.code, label=renamed.label
@@ -98,9 +90,8 @@ def _code_app(table: str) -> typer.Typer:
     def retire(
         ctx: typer.Context, code: CodeArg, reason: NeededReason, as_of: AsOf = None
     ) -> None:
-        session = ctx.obj
-        stamp = session.stamp(today(as_of))
-        retired = life.retire(session.open(), table, code, stamp, reason)
+        register, stamp = _stamped(ctx, as_of)
+        retired = life.retire(register, table, code, stamp, reason)
         typer.echo(
             _("Retired {code} from {day}.").format(
                 code=retired.code, day=retired.retired_on
@@ -111,9 +102,8 @@ def _code_app(table: str) -> typer.Typer:
     def unretire(
         ctx: typer.Context, code: CodeArg, reason: Reason = None, as_of: AsOf = None
     ) -> None:
-        session = ctx.obj
-        stamp = session.stamp(today(as_of))
-        back = life.unretire(session.open(), table, code, stamp, reason)
+        register, stamp = _stamped(ctx, as_of)
+        back = life.unretire(register, table, code, stamp, reason)
         typer.echo(_("{code} is in use again.").format(code=back.code))
 
     @group.command(
@@ -122,9 +112,8 @@ def _code_app(table: str) -> typer.Typer:
     def remove(
         ctx: typer.Context, code: CodeArg, reason: Reason = None, as_of: AsOf = None
     ) -> None:
-        session = ctx.obj
-        stamp = session.stamp(today(as_of))
-        removed = life.remove(session.open(), table, code, stamp, reason)
+        register, stamp = _stamped(ctx, as_of)
+        removed = life.remove(register, table, code, stamp, reason)
         typer.echo(_("Removed {code}.").format(code=removed.code))
 
     @group.command("history", help=_("Every change to the list, oldest first."))
@@ -140,6 +129,12 @@ def _code_app(table: str) -> typer.Typer:
         output.console().print(output.table(None, header, rows))
 
     return group
+
+
+def _stamped(ctx: typer.Context, as_of: str | None) -> tuple[Register, Stamp]:
+    """The register, and who changes it on which day."""
+    session = ctx.obj
+    return session.open(), session.stamp(today(as_of))
 
 
 def _ask_classification() -> str:
@@ -162,9 +157,8 @@ def classify(
     reason: Reason = None,
     as_of: AsOf = None,
 ) -> None:
-    session = ctx.obj
-    stamp = session.stamp(today(as_of))
-    changed = life.classify(session.open(), code, classification, stamp, reason)
+    register, stamp = _stamped(ctx, as_of)
+    changed = life.classify(register, code, classification, stamp, reason)
     typer.echo(
         _(
             "{code} is now {classification}; complaints already recorded keep theirs."

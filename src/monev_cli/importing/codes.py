@@ -30,10 +30,12 @@ def codes_brought(
             raise InputError(
                 _("'{list}' in {file} is not a list.").format(list=table, file=source)
             )
+        brought[table] = []
+        if not items:
+            continue
         have = {code.code: code for code in catalog.codes(register, table)}
         details = dict(_details(register, table))
         changed = codes.changed(register, table)
-        brought[table] = []
         for number, item in enumerate(items, start=1):
             code, detail = _read(item, table, number)
             known = have.get(code.code)

@@ -2,6 +2,7 @@
 
 import re
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from monev_cli.errors import InputError, NotFoundError
@@ -141,13 +142,13 @@ def resolve_code(register: Register, table: str, text: str) -> Code:
     )
 
 
-def usable_code(register: Register, table: str, text: str, received_on) -> Code:
+def usable_code(register: Register, table: str, text: str, received_on: date) -> Code:
     """The code named by ``text``, which a complaint received on
     ``received_on`` may use: not one retired by then."""
     return check_usable(resolve_code(register, table, text), table, received_on)
 
 
-def check_usable(code: Code, table: str, received_on) -> Code:
+def check_usable(code: Code, table: str, received_on: date) -> Code:
     if code.retired_on is not None and received_on.isoformat() >= code.retired_on:
         raise InputError(
             _(RETIRED_CODE[_table(table)]).format(code=code.code, day=code.retired_on)
