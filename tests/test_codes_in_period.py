@@ -2,8 +2,13 @@
 period: a code added after it, or retired before it began, is left out
 unless complaints of the period used it; an open code shows with 0."""
 
+from datetime import date
+
+import pytest
 from conftest import AS_OF
 from test_report import md_table, report
+
+from monev_cli.models import Code
 
 
 def channel_labels(text: str) -> list[str]:
@@ -51,3 +56,35 @@ def test_a_code_used_in_the_period_stays_whatever_its_life(reference):
     )
     assert "WhatsApp" in channel_labels(report(reference, "--year", "2023"))
     assert "WhatsApp" not in channel_labels(report(reference, "--year", "2024"))
+
+
+def test_a_code_brought_back_stays_out_of_the_years_it_was_retired(reference):
+    reference.ok(
+        "channels", "retire", "youtube", "--reason", "Akun ditutup",
+        "--as-of", "2023-01-01",
+    )  # fmt: skip
+    before = report(reference, "--year", "2023")
+    reference.ok("channels", "unretire", "youtube", "--as-of", "2025-01-01")
+    assert report(reference, "--year", "2023") == before
+    assert "YouTube" not in channel_labels(report(reference, "--year", "2024"))
+    assert "YouTube" in channel_labels(report(reference, "--year", "2025"))
+    assert "YouTube" in channel_labels(report(reference, "--year", "2022"))
+
+
+@pytest.mark.parametrize(
+    ("added_on", "retired_on", "spans", "open_in_2023"),
+    [
+        (None, None, (), True),
+        ("2023-12-31", None, (), True),
+        ("2024-01-01", None, (), False),
+        (None, "2023-01-01", (), False),  # retired from the period's first day
+        (None, "2023-01-02", (), True),
+        (None, None, [("2022-06-01", "2024-01-01")], False),
+        (None, None, [("2022-06-01", "2023-12-31")], True),
+        (None, "2023-06-01", [("2022-06-01", "2023-05-01")], True),
+    ],
+)
+def test_a_code_is_open_during_a_period(added_on, retired_on, spans, open_in_2023):
+    code = Code("x", "X", None, added_on, retired_on)
+    start, end = date(2023, 1, 1), date(2023, 12, 31)
+    assert code.open_during(start, end, spans) is open_in_2023

@@ -85,13 +85,18 @@ class Code(NamedTuple):
     added_on: str | None = None
     retired_on: str | None = None
 
-    def open_during(self, start: date, end: date) -> bool:
+    def open_during(self, start: date, end: date, spans=()) -> bool:
         """Whether it could be used on some day from ``start`` to ``end``:
-        added by the end, and not retired by the start."""
-        added = self.added_on is None or self.added_on <= end.isoformat()
-        return added and (
-            self.retired_on is None or self.retired_on > start.isoformat()
+        added by then, and not retired all along; ``spans``: the (first day,
+        day back) of each time it was retired and brought back."""
+        day = max(start.isoformat(), self.added_on or "")
+        retired = (
+            (*spans, (self.retired_on, "9999-12-31")) if self.retired_on else spans
         )
+        for first, back in sorted(retired):
+            if first <= day < back:
+                day = back
+        return day <= end.isoformat()
 
 
 class Event(NamedTuple):

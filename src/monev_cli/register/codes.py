@@ -241,6 +241,19 @@ def history(register: Register, table: str) -> list[dict]:
     return [dict(row) for row in rows]
 
 
+def retired_spans(register: Register, table: str) -> dict[str, list[tuple]]:
+    """(first day retired, day brought back) of each code brought back, by
+    code: the times it was out of use, which a report of them leaves out."""
+    spans: dict[str, list[tuple]] = {}
+    for code, first, back in register.rows(
+        "SELECT code, old_value, changed_on FROM code_changes "
+        "WHERE list = ? AND change = 'unretire' AND old_value IS NOT NULL",
+        (table,),
+    ):
+        spans.setdefault(code, []).append((first, back))
+    return spans
+
+
 def _change(
     register: Register,
     table: str,

@@ -12,7 +12,7 @@ from monev_cli import deadlines
 from monev_cli.indonesian import month_year
 from monev_cli.models import DONE, OPEN_STATUSES, STATUS_LABELS
 from monev_cli.period import Period
-from monev_cli.register import catalog
+from monev_cli.register import catalog, codes
 from monev_cli.register.connection import Register
 
 COUNTED = "voided = 0 AND received_on BETWEEN ? AND ?"
@@ -93,10 +93,12 @@ def _by_code(register: Register, table: str, column: str, period: Period) -> Tal
     by its end, not retired by its start) and any other the period's
     complaints used."""
     counts = _counts(register, column, period)
+    spans = codes.retired_spans(register, table)
     return _tally(
         (code.code, code.label, counts.get(code.code, 0))
         for code in catalog.codes(register, table)
-        if code.code in counts or code.open_during(period.start, period.end)
+        if code.code in counts
+        or code.open_during(period.start, period.end, spans.get(code.code, ()))
     )
 
 
