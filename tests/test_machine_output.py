@@ -57,3 +57,36 @@ def test_list_json_carries_no_empty_history(monev):
     assert all("events" not in item for item in listed)
     # the history is one show away, whole
     assert len(monev.json("show", "ADU-2023-0002")["events"]) == 2
+
+
+READ_ONLY_JSON = [
+    ("list", "--as-of", AS_OF),
+    ("show", "ADU-2023-0001", "--as-of", AS_OF),
+    ("overdue", "--as-of", AS_OF),
+    ("recap", "--year", "2023", "--as-of", AS_OF),
+    ("channels",),
+    ("types",),
+    ("channels", "history"),
+    ("settings", "show", "--as-of", AS_OF),
+    ("settings", "history"),
+    ("holidays", "list", "--year", "2023"),
+    ("profile", "show"),
+    ("check",),
+]
+
+
+def _no_labels(value):
+    if isinstance(value, dict):
+        return {k: _no_labels(v) for k, v in value.items() if "label" not in k}
+    if isinstance(value, list):
+        return [_no_labels(item) for item in value]
+    return value
+
+
+def test_every_json_output_is_the_same_in_every_language(monev):
+    _two(monev)
+    monev.ok("channels", "add", "whatsapp", "WhatsApp", "--as-of", AS_OF)
+    for args in READ_ONLY_JSON:
+        english = monev.json(*args)
+        indonesian = monev.json("--lang", "id", *args)
+        assert _no_labels(english) == _no_labels(indonesian), args
