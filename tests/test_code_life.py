@@ -18,6 +18,7 @@ def test_a_channel_is_added_on_its_day_and_the_built_in_ones_from_the_start(mone
     assert channels["tiktok"] == {
         "code": "tiktok",
         "label": "TikTok",
+        "classification": None,
         "added_on": "2026-11-30",
         "retired_on": None,
     }

@@ -9,20 +9,13 @@ from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
 from monev_cli.commands.lazy import help_of
 from monev_cli.i18n import _
-from monev_cli.models import CLASSIFICATIONS, Code, Stamp
+from monev_cli.models import CLASSIFICATIONS, Stamp
 from monev_cli.register import Register, catalog
 from monev_cli.register import codes as life
 
 CodeArg = Annotated[str, typer.Argument(help=_("The code, e.g. whatsapp."))]
 Reason = Annotated[str | None, typer.Option(help=_("Why, for the history."))]
 NeededReason = Annotated[str, typer.Option(help=_("Why, for the history."))]
-
-
-def code_data(code: Code, table: str) -> dict:
-    data = code._asdict()
-    if table != "types":
-        del data["classification"]
-    return data
 
 
 def _code_app(table: str) -> typer.Typer:
@@ -34,7 +27,7 @@ def _code_app(table: str) -> typer.Typer:
             return
         codes = catalog.codes(ctx.obj.open(), table)
         if as_json:
-            output.print_json([code_data(code, table) for code in codes])
+            output.print_json([code._asdict() for code in codes])
             return
         header = [_("Code"), _("Label")]
         if table == "types":
