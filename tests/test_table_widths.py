@@ -35,7 +35,9 @@ def template(tmp_path_factory):
     monev.ok("settings", "set", "ack_days", "3", "--from", "2024-01-01")
     monev.ok("settings", "set", "response_days", "14", "--from", "2024-07-01")
     monev.ok("channels", "add", "whatsapp", LONG_LABEL)
-    monev.ok("types", "add", "aduan_panjang", LONG_LABEL)
+    monev.ok(
+        "types", "add", "aduan_panjang", LONG_LABEL, "--classification", "informatif"
+    )
     monev.ok("holidays", "add", "2024-03-20", LONG_LABEL)
     monev.ok("profile", "set", "agency", LONG_SUMMARY)
     monev.ok(
@@ -92,10 +94,10 @@ def test_list(desk, monkeypatch, width):
             lines = block(text, number)
             assert lines.startswith(f"  Received: {received}\n")
             assert f"\n  Status:   {item['status']}\n" in lines
-            assert f"\n  Due:      {item['timeliness']}\n" in lines
+            assert f"\n  Due:      {item['timeliness_label']}\n" in lines
             continue
         [line] = lines_starting(text, f"{number}  {received}  ")
-        assert re.search(rf"  {item['status']} +{item['timeliness']}  ", line)
+        assert re.search(rf"  {item['status']} +{item['timeliness_label']}  ", line)
         assert (item["channel"] in line) == (width >= 100)
 
 
@@ -163,7 +165,8 @@ def test_codes(desk, monkeypatch, width, table):
     for code in desk.json(table):
         [line] = lines_starting(text, code["code"] + " ")
         if code.get("classification"):
-            assert line.rstrip().endswith(code["classification"])
+            assert f"  {code['classification']}  " in line
+        assert line.rstrip().endswith(code["retired_on"] or "-")
     [long] = lines_starting(text, "whatsapp " if table == "channels" else "aduan")
     assert ("…" in long) == (LONG_LABEL not in text)
 

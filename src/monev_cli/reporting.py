@@ -13,7 +13,7 @@ from pathlib import Path
 
 from monev_cli import charts, narrative
 from monev_cli import indonesian as id_
-from monev_cli.deadlines import CALENDAR
+from monev_cli.deadlines import CALENDAR, DONE_UNDATED
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
@@ -73,7 +73,7 @@ def build_context(
         },
         "limit": limit,
         "narrative": _narrative(register, period, placeholders),
-        "channels": _channels(register, profile),
+        "channels": _channels(register, profile, recap["channel"]),
         "recap": {name: tally.to_dict() for name, tally in recap.items()},
         "answer_days": {
             "answered": days.answered,
@@ -121,7 +121,9 @@ def _narrative(register: Register, period: Period, values: dict) -> dict:
     }
 
 
-def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
+def _channels(register: Register, profile: dict[str, str], tally) -> list[dict]:
+    """The channels of the period's Tabel 1, where the public reaches them."""
+    shown = {line.key for line in tally.lines}
     return [
         {
             "code": code,
@@ -129,6 +131,7 @@ def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
             "detail": detail or profile.get(PROFILE_DETAIL.get(code, ""), ""),
         }
         for code, label, detail in catalog.channel_details(register)
+        if code in shown
     ]
 
 
@@ -252,7 +255,8 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             f"{id_.counted(late['terlambat'])} dijawab melewati batas waktu; per "
             f"{id_.long_date(as_of)}, {id_.counted(late['terbuka_lewat'])} "
             "pengaduan belum selesai dan telah melewati batas waktu "
-            f"(Tabel {tables['timeliness']['number']}). {_answer_days(days)}"
+            f"(Tabel {tables['timeliness']['number']}). {_undated(late)}"
+            f"{_answer_days(days)}"
         ),
         "spread": (
             f"Sebaran pengaduan per bulan disajikan pada Tabel "
@@ -265,6 +269,17 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             "pengadunya dirahasiakan tidak dicantumkan."
         ),
     }
+
+
+def _undated(late: dict[str, int]) -> str:
+    count = late.get(DONE_UNDATED, 0)
+    if not count:
+        return ""
+    return (
+        f"Sebanyak {id_.counted(count)} pengaduan telah selesai, tetapi tanggal "
+        "jawabnya tidak tercatat, sehingga ketepatan waktunya tidak dapat "
+        "dinilai. "
+    )
 
 
 def _answer_days(days) -> str:

@@ -147,7 +147,40 @@ def m004_corrections(db) -> None:
         db["events"].add_column(column, str)
 
 
-MIGRATIONS = (m001_initial, m002_deadlines, m003_reporting, m004_corrections)
+def m005_code_life(db) -> None:
+    """Channels and types have a life: the day each was added and retired
+    (none for the built-in ones, and for those added before this migration:
+    open from the start), and a history of every change to the lists, dated,
+    with the officer and the reason."""
+    for table in ("channels", "types"):
+        db[table].add_column("added_on", str)
+        db[table].add_column("retired_on", str)
+    db["code_changes"].create(
+        {
+            "id": int,
+            "list": str,  # channels or types
+            "code": str,
+            "change": str,  # add, rename, classify, retire, unretire, remove
+            "changed_on": str,
+            "logged_at": str,
+            "officer": str,
+            "old_value": str,
+            "new_value": str,
+            "note": str,
+        },
+        pk="id",
+        not_null={"list", "code", "change", "changed_on", "logged_at", "officer"},
+    )
+    db["code_changes"].create_index(["list", "code"])
+
+
+MIGRATIONS = (
+    m001_initial,
+    m002_deadlines,
+    m003_reporting,
+    m004_corrections,
+    m005_code_life,
+)
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
 
