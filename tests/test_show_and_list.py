@@ -27,21 +27,21 @@ def test_show_gives_due_date_and_history(monev):
 
 def test_show_json_says_days_left_or_late(monev):
     _three(monev)
-    assert monev.json("show", "2", "--as-of", "2023-03-01")["timeliness"] == (
-        "11 days left"
-    )
-    assert monev.json("show", "2", "--as-of", "2023-03-20")["timeliness"] == (
-        "8 days late"
-    )
+    assert monev.json("show", "ADU-2023-0002", "--as-of", "2023-03-01")[
+        "timeliness"
+    ] == ("11 days left")
+    assert monev.json("show", "ADU-2023-0002", "--as-of", "2023-03-20")[
+        "timeliness"
+    ] == ("8 days late")
 
 
 def test_confidential_identity_is_withheld_unless_asked(monev):
     _three(monev)
     hidden = monev.json("show", "ADU-2023-0002")
     assert (hidden["name"], hidden["contact"]) == (None, None)
-    assert "Ni Luh Rahasia" not in monev.ok("show", "2")
+    assert "Ni Luh Rahasia" not in monev.ok("show", "ADU-2023-0002")
     assert "Ni Luh Rahasia" not in monev.ok("list", "--as-of", AS_OF)
-    shown = monev.json("show", "2", "--include-personal")
+    shown = monev.json("show", "ADU-2023-0002", "--include-personal")
     assert (shown["name"], shown["contact"]) == ("Ni Luh Rahasia", "0812000")
 
 

@@ -130,7 +130,6 @@ def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
     separator = "\n"
     for complaint in complaints:
         data = complaint.to_dict()
-        del data["id"]
         if not options.include_personal:
             for name in PERSONAL:
                 del data[name]

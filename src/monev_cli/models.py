@@ -128,7 +128,10 @@ class Complaint(NamedTuple):
         return self._replace(name=None, contact=None)
 
     def to_dict(self) -> dict:
+        """The complaint as shown or exported; the row id is the register's
+        own and never leaves it."""
         data = self._asdict()
+        del data["id"]
         for key in ("received_on", "due_on", "answered_on"):
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None

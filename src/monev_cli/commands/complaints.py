@@ -23,7 +23,10 @@ from monev_cli.register import Register, catalog, listing
 from monev_cli.register import complaints as store
 
 Ref = Annotated[
-    str, typer.Argument(help=_("Tracking number (e.g. ADU-2023-0007) or number."))
+    str,
+    typer.Argument(
+        help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
+    ),
 ]
 IncludePersonal = Annotated[
     bool,

@@ -5,7 +5,7 @@ from datetime import date
 from typing import NamedTuple
 
 from monev_cli.dates import check_event_on, check_received_on
-from monev_cli.errors import InputError, NotFoundError, StateError
+from monev_cli.errors import InputError, StateError
 from monev_cli.i18n import _
 from monev_cli.models import (
     DEFAULT_PREFIX,
@@ -19,7 +19,7 @@ from monev_cli.models import (
     Event,
     Stamp,
 )
-from monev_cli.register import catalog, settings
+from monev_cli.register import catalog, references, settings
 from monev_cli.register.connection import Register
 from monev_cli.texts import SUMMARY_MAX, clean_text, one_of
 
@@ -60,7 +60,7 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
         _append(
             conn, complaint_id, EVENT_RECORDED, draft.received_on, stamp, "diterima"
         )
-    return get(register, str(complaint_id))
+    return _fresh(register, complaint_id)
 
 
 def _validated_row(register: Register, draft: Draft, stamp: Stamp) -> dict:
@@ -127,7 +127,7 @@ def change_status(
             (status, answered_on, complaint["id"]),
         )
         _append(conn, complaint["id"], EVENT_STATUS, when, stamp, status, note)
-    return get(register, str(complaint["id"]))
+    return _fresh(register, complaint["id"])
 
 
 def check_status(status: str, allowed: tuple[str, ...] = STATUSES[1:]) -> str:
@@ -172,7 +172,7 @@ def add_note(
         complaint = _locked(conn, ref)
         when = _event_date(conn, complaint, event_on, stamp)
         _append(conn, complaint["id"], EVENT_NOTE, when, stamp, None, text)
-    return get(register, str(complaint["id"]))
+    return _fresh(register, complaint["id"])
 
 
 def void(register: Register, ref: str, reason: str, stamp: Stamp) -> Complaint:
@@ -188,17 +188,17 @@ def void(register: Register, ref: str, reason: str, stamp: Stamp) -> Complaint:
         )
         when = max(stamp.as_of, _last_event_on(conn, complaint["id"]))
         _append(conn, complaint["id"], EVENT_VOID, when, stamp, None, text)
-    return get(register, str(complaint["id"]))
+    return _fresh(register, complaint["id"])
 
 
 def _locked(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     """The complaint named by ``ref``, which must still be changeable."""
-    complaint = _find(conn, ref)
+    complaint = references.find(conn, ref)
     if complaint["voided"]:
         raise StateError(
             _(
                 "{ref} was voided ({reason}): it cannot be changed. If it was "
-                "voided by mistake, record the complaint again with 'monev record'."
+                'voided by mistake, bring it back: monev restore {ref} --reason "..."'
             ).format(ref=complaint["tracking_no"], reason=complaint["void_reason"])
         )
     return complaint
@@ -243,28 +243,18 @@ def _append(
     )
 
 
-def _find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-    text = clean_text(ref, _("tracking number"), required=True)
-    if text.isdigit() and len(text) <= 18:  # larger is no SQLite integer
-        row = conn.execute("SELECT * FROM complaints WHERE id = ?", (int(text),))
-    else:
-        row = conn.execute(
-            "SELECT * FROM complaints WHERE tracking_no = ?", (text.upper(),)
-        )
-    found = row.fetchone()
-    if found is None:
-        raise NotFoundError(
-            _(
-                "There is no complaint '{ref}'. Give its tracking number (e.g. "
-                "ADU-2023-0007) or its number from 'monev list'."
-            ).format(ref=ref)
-        )
-    return found
-
-
 def get(register: Register, ref: str) -> Complaint:
     """One complaint with its whole history."""
-    row = _find(register.conn, ref)
+    return _loaded(register, references.find(register.conn, ref))
+
+
+def _fresh(register: Register, complaint_id: int) -> Complaint:
+    """The complaint as a change has just left it."""
+    row = register.row("SELECT * FROM complaints WHERE id = ?", (complaint_id,))
+    return _loaded(register, row)
+
+
+def _loaded(register: Register, row: sqlite3.Row) -> Complaint:
     events = tuple(
         event_from_row(event)
         for event in register.rows(
