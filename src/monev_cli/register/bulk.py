@@ -12,6 +12,7 @@ from monev_cli.i18n import _
 from monev_cli.models import DEFAULT_PREFIX
 from monev_cli.register import settings
 from monev_cli.register.connection import Register
+from monev_cli.register.references import ref_key
 
 CHUNK = 5_000
 # Rows per INSERT statement: SQLite opens a statement's cursors (the table,
@@ -104,13 +105,13 @@ class _Known:
             self.numbers.add(row[0])
             self.slots[(row[1], row[2])] = row[0]
             if row[3]:
-                self.refs.add(row[3])
+                self.refs.add(ref_key(row[3]))
             self.contents[tuple(row)[4:]] += 1
 
     def has(self, complaint: Incoming) -> bool:
         number, ref = complaint.tracking_no, complaint.external_ref
         if number or ref:
-            return number in self.numbers or ref in self.refs
+            return number in self.numbers or (ref and ref_key(ref)) in self.refs
         key = (
             complaint.received_on.isoformat(),
             complaint.channel,
@@ -125,9 +126,10 @@ class _Known:
     def clash(self, complaint: Incoming) -> str | None:
         """Why the complaint's own number or reference cannot be stored."""
         number, ref = complaint.tracking_no, complaint.external_ref
-        if ref in self.claimed_refs:
+        key = ref and ref_key(ref)
+        if key in self.claimed_refs:
             return _("The external reference {ref} is also on row {row}.").format(
-                ref=ref, row=self.claimed_refs[ref]
+                ref=ref, row=self.claimed_refs[key]
             )
         if number in self.claimed_numbers:
             return _("The tracking number {number} is also on row {row}.").format(
@@ -144,8 +146,8 @@ class _Known:
                 )
             self.slots[slot] = number
             self.claimed_numbers[number] = complaint.where
-        if ref:
-            self.claimed_refs[ref] = complaint.where
+        if key:
+            self.claimed_refs[key] = complaint.where
         return None
 
 

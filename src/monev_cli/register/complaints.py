@@ -45,6 +45,7 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
     with register.write() as conn:
         # Inside the write: a limit changed by another desk meanwhile counts.
         row["due_on"] = settings.due_on(register, draft.received_on).isoformat()
+        references.check_external_ref_free(conn, row["external_ref"])
         prefix = _prefix(conn)
         year = draft.received_on.year
         seq = conn.execute(

@@ -23,6 +23,11 @@ class Report:
     events: int
     problems: tuple[Problem, ...]
 
+    @property
+    def correctable(self) -> bool:
+        """Every problem found is one that monev's own commands put right."""
+        return all(problem.check in CORRECTABLE for problem in self.problems)
+
 
 def check(register: Register) -> Report:
     """Every problem found; SQLite's checks first, since a damaged file makes
@@ -160,4 +165,18 @@ _RULES = (
             SELECT 1 FROM events WHERE complaint_id = c.id AND kind = 'batal')""",
         lambda: _("{tracking_no} is voided but its history has no 'batal' entry"),
     ),
+    (
+        "external_ref",
+        """SELECT external_ref AS ref, COUNT(*) AS times,
+            group_concat(tracking_no, ', ') AS numbers
+        FROM (SELECT external_ref, tracking_no FROM complaints
+              WHERE external_ref IS NOT NULL ORDER BY year, seq)
+        GROUP BY external_ref COLLATE NOCASE HAVING COUNT(*) > 1""",
+        lambda: _(
+            "the external reference {ref} is on {times} complaints ({numbers}): "
+            "give each its own with 'monev correct'"
+        ),
+    ),
 )
+# Problems of what was typed, not of the file: put right with monev itself.
+CORRECTABLE = frozenset({"external_ref"})

@@ -9,7 +9,7 @@ import re
 import sqlite3
 import string
 
-from monev_cli.errors import InputError, NotFoundError
+from monev_cli.errors import InputError, NotFoundError, StateError
 from monev_cli.i18n import _
 from monev_cli.texts import clean_text
 
@@ -18,6 +18,12 @@ _TRACKING_NO = re.compile(r"^(?P<prefix>.+)-(?P<year>\d{4})-(?P<seq>\d{1,9})$")
 # SQLite's NOCASE folds ASCII letters only; Python's lower() folds them all.
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 HINTS = 3  # likely tracking numbers named for a bare number
+# The complaints holding an external reference, other than one: NOCASE cannot
+# seek in the index of external_ref, but asking only for the row id lets
+# SQLite scan that index instead of the table (about 3 ms per 100,000 rows).
+_HOLDERS = (
+    "SELECT id FROM complaints WHERE external_ref = ? COLLATE NOCASE AND id IS NOT ?"
+)
 
 
 def ref_key(text: str) -> str:
@@ -60,8 +66,7 @@ def _by_tracking_no(conn: sqlite3.Connection, text: str) -> sqlite3.Row | None:
 
 def _by_external_ref(conn: sqlite3.Connection, text: str) -> sqlite3.Row | None:
     rows = conn.execute(
-        "SELECT * FROM complaints WHERE external_ref = ? COLLATE NOCASE LIMIT 2",
-        (text,),
+        f"SELECT * FROM complaints WHERE id IN ({_HOLDERS} LIMIT 2)", (text, None)
     ).fetchall()
     if len(rows) > 1:
         raise InputError(
@@ -91,3 +96,34 @@ def _bare_number(conn: sqlite3.Connection, text: str) -> str:
         "'{ref}' is not a tracking number: give the whole number (e.g. "
         "ADU-2023-0007), as 'monev list' shows it."
     ).format(ref=text)
+
+
+def check_external_ref_free(
+    conn: sqlite3.Connection, ref: str | None, complaint_id: int | None = None
+) -> None:
+    """An external reference names one complaint, voided ones included (a
+    voided complaint can be restored): refuse one that another already holds,
+    in any case. Called inside the write, so that two desks cannot both take
+    it."""
+    if not ref:
+        return
+    holder = conn.execute(
+        f"SELECT tracking_no, voided FROM complaints WHERE id = ({_HOLDERS} LIMIT 1)",
+        (ref, complaint_id),
+    ).fetchone()
+    if holder is None:
+        return
+    if holder["voided"]:
+        raise StateError(
+            _(
+                "The external reference {ref} is already on {number}, which was "
+                'voided: bring it back with: monev restore {number} --reason "...", '
+                "or give another reference."
+            ).format(ref=ref, number=holder["tracking_no"])
+        )
+    raise StateError(
+        _(
+            "The external reference {ref} is already on {number}: see it with "
+            "'monev show {number}', or give another reference."
+        ).format(ref=ref, number=holder["tracking_no"])
+    )
