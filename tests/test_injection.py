@@ -80,6 +80,7 @@ SQL_INTERPOLATIONS = {
     "register/complaints.py: columns",
     "register/complaints.py: ', '.join('?' * len(row))",
     "register/connection.py: BUSY_TIMEOUT_MS",
+    "register/corrections.py: assignments",
     "register/listing.py: where",
     "register/migrations.py: open_only",
     "register/overdue.py: NO_RESPONSE_WHERE",
@@ -88,6 +89,7 @@ SQL_INTERPOLATIONS = {
     "register/recaps.py: column",
     "register/recaps.py: marks",
     "register/recaps.py: open_marks",
+    "register/references.py: _HOLDERS",
     "register/settings.py: where",
 }
 SQL_CALLS = {"execute", "executemany", "executescript", "rows", "row"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from monev_cli.commands.output import write_csv
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
-from monev_cli.models import DONE, EVENT_RECORDED, OPEN_STATUSES, Complaint
+from monev_cli.models import DONE, EVENT_RECORDED, OPEN_STATUSES, PERSONAL, Complaint
 from monev_cli.texts import one_of
 
 FORMATS = ("csv", "json", "xlsx", "open311")
@@ -25,7 +25,6 @@ COLUMNS = (
     "name", "contact", "confidential", "unit", "external_ref", "status", "due_on",
     "answered_on", "answer", "voided", "void_reason",
 )  # fmt: skip
-PERSONAL = ("name", "contact")
 VOID_COLUMNS = ("voided", "void_reason")
 _UTC_OFFSET = re.compile(r"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
 
@@ -129,6 +128,8 @@ def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
     out.write(f'{head}, "complaints": [')
     separator = "\n"
     for complaint in complaints:
+        if not options.include_personal:
+            complaint = complaint.without_personal()
         data = complaint.to_dict()
         if not options.include_personal:
             for name in PERSONAL:

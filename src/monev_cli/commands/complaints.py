@@ -17,8 +17,8 @@ from monev_cli.commands.common import (
 from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
 from monev_cli.errors import InputError
-from monev_cli.i18n import _, ngettext
-from monev_cli.models import STATUS_LABELS, Complaint
+from monev_cli.i18n import N_, _, ngettext
+from monev_cli.models import EVENT_CORRECTION, PERSONAL, STATUS_LABELS, Complaint, Event
 from monev_cli.register import Register, catalog, listing
 from monev_cli.register import complaints as store
 
@@ -28,6 +28,19 @@ Ref = Annotated[
         help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
     ),
 ]
+# A recorded field's name as show prints it; its corrections are named so too.
+FIELD_LABELS = {
+    "received_on": N_("Received"),
+    "channel": N_("Channel"),
+    "type": N_("Type"),
+    "classification": N_("Classification"),
+    "due_on": N_("Due"),
+    "unit": N_("Unit"),
+    "name": N_("Name"),
+    "contact": N_("Contact"),
+    "external_ref": N_("External ref"),
+    "summary": N_("Summary"),
+}
 IncludePersonal = Annotated[
     bool,
     typer.Option(
@@ -146,7 +159,7 @@ def update(
         optional_date(on),
         session.stamp(today(as_of)),
     )
-    _confirm(complaint, as_json)
+    confirm(complaint, as_json)
 
 
 def note(
@@ -163,22 +176,38 @@ def note(
     complaint = store.add_note(
         session.open(), ref, text, optional_date(on), session.stamp(today(as_of))
     )
-    _confirm(complaint, as_json)
+    confirm(complaint, as_json)
 
 
 def void(
     ctx: typer.Context,
     ref: Ref,
     reason: Annotated[str, typer.Option(help=_("Why the entry is withdrawn."))],
+    yes: Annotated[
+        bool, typer.Option("--yes", help=_("Do not ask for confirmation."))
+    ] = False,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
     session = ctx.obj
-    complaint = store.void(session.open(), ref, reason, session.stamp(today(as_of)))
-    _confirm(complaint, as_json)
+    register = session.open()
+    now = today(as_of)
+    if not yes and is_interactive():
+        _ask_to_void(store.get(register, ref), now)
+    complaint = store.void(register, ref, reason, session.stamp(now))
+    confirm(complaint, as_json)
 
 
-def _confirm(complaint: Complaint, as_json: bool) -> None:
+def _ask_to_void(complaint: Complaint, now: date) -> None:
+    """On a terminal, the officer sees what a typo would void before it is."""
+    if complaint.voided:
+        return  # voiding it again is refused, with the reason
+    _print_fields(complaint, include_personal=False, now=now)
+    if not typer.confirm(_("Void {ref}?").format(ref=complaint.tracking_no)):
+        raise typer.Abort()
+
+
+def confirm(complaint: Complaint, as_json: bool) -> None:
     if as_json:
         output.print_json(_public(complaint, include_personal=False))
         return
@@ -204,34 +233,70 @@ def show(
     now = today(as_of)
     if as_json:
         data = _public(complaint, include_personal)
-        data["timeliness"] = _timeliness(complaint, now)
+        data["timeliness"] = None if complaint.voided else _timeliness(complaint, now)
         output.print_json(data)
         return
-    console = output.console()
-    fields = _fields(complaint, include_personal, now)
-    console.print(output.table(complaint.tracking_no, [_("Field"), _("Value")], fields))
+    _print_fields(complaint, include_personal, now)
+    withheld = _withheld(complaint, include_personal)
     history = [
-        (e.event_on.isoformat(), e.kind, e.status or "", e.officer, e.note or "")
+        (
+            e.event_on.isoformat(), e.kind, e.status or "", e.officer,
+            _history_note(e, withheld),
+        )
         for e in complaint.events
-    ]
+    ]  # fmt: skip
     header = [_("Date"), _("Entry"), _("Status"), _("Officer"), _("Note")]
-    console.print(output.table(_("History"), header, history))
+    output.console().print(output.table(_("History"), header, history))
+
+
+def _print_fields(complaint: Complaint, include_personal: bool, now: date) -> None:
+    fields = _fields(complaint, include_personal, now)
+    output.console().print(
+        output.table(complaint.tracking_no, [_("Field"), _("Value")], fields)
+    )
 
 
 def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:
-    shown = _public(complaint, include_personal)
+    withheld = _withheld(complaint, include_personal)
+    # a voided complaint is out of every count: no days left or late
+    due = complaint.due_on.isoformat()
+    if not complaint.voided:
+        due += f" ({_timeliness(complaint, now)})"
     return [
-        (_("Received"), shown["received_on"]),
+        (_("Received"), complaint.received_on.isoformat()),
         (_("Channel"), complaint.channel),
         (_("Type"), f"{complaint.type} ({complaint.classification})"),
         (_("Status"), _("voided") if complaint.voided else complaint.status),
-        (_("Due"), f"{shown['due_on']} ({_timeliness(complaint, now)})"),
+        (_("Due"), due),
         (_("Unit"), complaint.unit or "-"),
-        (_("Name"), shown["name"] or "-"),
-        (_("Contact"), shown["contact"] or "-"),
+        (_("Name"), withheld or complaint.name or "-"),
+        (_("Contact"), withheld or complaint.contact or "-"),
         (_("External ref"), complaint.external_ref or "-"),
         (_("Summary"), complaint.summary),
     ]
+
+
+def _withheld(complaint: Complaint, include_personal: bool) -> str | None:
+    """What stands for a confidential identity not asked for ("-" would read
+    as no name given)."""
+    if complaint.confidential and not include_personal:
+        return _("withheld")
+    return None
+
+
+def _history_note(event: Event, withheld: str | None) -> str:
+    """An entry's note; a correction's field, old and new value first."""
+    if event.kind != EVENT_CORRECTION:
+        return event.note or ""
+    old, new = event.old_value or "-", event.new_value or "-"
+    if withheld and event.field in PERSONAL:
+        old = new = withheld
+    return _("{field}: {old} → {new} ({reason})").format(
+        field=_(FIELD_LABELS.get(event.field, event.field)),
+        old=old,
+        new=new,
+        reason=event.note,
+    )
 
 
 def list_complaints(

@@ -34,6 +34,9 @@ INSERT_COMPLAINT = (
 EVENT_COLUMNS = (
     "complaint_id", "kind", "status", "event_on", "logged_at", "officer", "note",
 )  # fmt: skip
+# a correction's field, old and new value; an entry of another kind has none
+CHANGE_COLUMNS = ("field", "old_value", "new_value")
+NO_CHANGE = (None, None, None)
 INSERT_EVENT = (
     f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
@@ -51,7 +54,8 @@ class Incoming:
     classification: str
     summary: str
     status: str
-    # (kind, status, event_on ISO, logged_at, officer, note), oldest first
+    # (kind, status, event_on ISO, logged_at, officer, note), oldest first;
+    # a correction's adds (field, old value, new value)
     events: list[tuple]
     tracking_no: str | None = None
     name: str | None = None
@@ -182,9 +186,11 @@ def store(
                 for event in complaint.events:
                     events.append(complaint_id)
                     events += event
+                    if len(event) == len(EVENT_COLUMNS) - 1:  # not a correction
+                        events += NO_CHANGE
                 complaint_id += 1
             _insert_rows(conn, "complaints", COMPLAINT_COLUMNS, complaints)
-            _insert_rows(conn, "events", EVENT_COLUMNS, events)
+            _insert_rows(conn, "events", EVENT_COLUMNS + CHANGE_COLUMNS, events)
             if progress:
                 progress(min(start + CHUNK, len(ordered)), len(ordered))
     return len(ordered)
