@@ -79,17 +79,25 @@ def record(
     session = ctx.obj
     now = today(as_of)
     register = session.open()
-    draft = store.Draft(
+    given = store.Draft(
         received_on=parse_date(received) if received else now,
-        channel=channel or _ask_code(register, "channels", "--channel", _("Channel")),
-        type=complaint_type or _ask_code(register, "types", "--type", _("Type")),
-        summary=summary or _ask_text(_("Summary"), "--summary"),
+        channel=channel,
+        type=complaint_type,
+        summary=summary,
         name=name,
         contact=contact,
         confidential=confidential,
         unit=unit,
         classification=classification,
         external_ref=external_ref,
+    )
+    if None in (channel, complaint_type, summary) and is_interactive():
+        # a mistake in the options is said before the officer types answers
+        store.check_given(register, given, now)
+    draft = given._replace(
+        channel=channel or _ask_code(register, "channels", "--channel", _("Channel")),
+        type=complaint_type or _ask_code(register, "types", "--type", _("Type")),
+        summary=summary or _ask_text(register, "summary", _("Summary"), now),
     )
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
@@ -113,7 +121,7 @@ def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
     for number, code in enumerate(choices, start=1):
         typer.echo(f"  {number:>2}  {code.code:<12} {code.label}")
     while True:
-        answer = typer.prompt(label).strip().lower()
+        answer = _prompt(label).strip().lower()
         if picked := _picked(choices, answer):
             return picked
         typer.echo(
@@ -131,10 +139,26 @@ def _picked(choices: list, answer: str) -> str | None:
     return answer if answer in {code.code for code in choices} else None
 
 
-def _ask_text(label: str, flag: str) -> str:
+def _ask_text(register: Register, field: str, label: str, now: date) -> str:
+    """A recorded field's text, asked until it is one the register takes."""
     if not is_interactive():
-        raise InputError(_('Give {flag} "...".').format(flag=flag))
-    return typer.prompt(label)
+        raise InputError(_('Give {flag} "...".').format(flag=f"--{field}"))
+    while True:
+        answer = _prompt(label)
+        try:
+            return store.checked_fields(register, {field: answer}, now)[field]
+        except InputError as error:
+            typer.echo(error.message, err=True)
+
+
+def _prompt(label: str) -> str:
+    """One answer; Ctrl-C or Ctrl-D cancels the command, which has written
+    nothing yet, and the line saying so starts on a line of its own."""
+    try:
+        return typer.prompt(label)
+    except typer.Abort:
+        typer.echo()
+        raise
 
 
 def update(

@@ -66,6 +66,15 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
     return reloaded(register, complaint_id)
 
 
+def check_given(register: Register, draft: Draft, as_of: date) -> None:
+    """Check the fields of ``draft`` given so far (those not None), and that
+    its external reference is free: said before the rest is asked for."""
+    given = {k: v for k, v in draft._asdict().items() if v is not None}
+    del given["confidential"]
+    checked = checked_fields(register, given, as_of)
+    references.check_external_ref_free(register.conn, checked.get("external_ref"))
+
+
 def _validated_row(register: Register, draft: Draft, stamp: Stamp) -> dict:
     given = {k: v for k, v in draft._asdict().items() if k != "confidential"}
     if not draft.classification:
