@@ -241,3 +241,13 @@ def test_import_refuses_a_correction_of_an_unknown_field(monev, tmp_path):
         "a correction changes (received_on, channel, type, classification, unit, "
         "name, contact, external_ref, summary, due_on)."
     )
+
+
+def test_open311_notes_stay_the_latest_word_to_the_public(monev, tmp_path):
+    monev.record()
+    monev.ok("update", "ADU-2023-0001", "--status", "selesai", "--note",
+             "Dijelaskan", "--as-of", AS_OF)  # fmt: skip
+    correct(monev, "ADU-2023-0001", "--unit", "Sekretariat")
+    path = tmp_path / "requests.json"
+    monev.ok("export", "--format", "open311", "-o", str(path))
+    assert json.loads(path.read_text())[0]["status_notes"] == "Dijelaskan"

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from monev_cli.commands.output import write_csv
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
-from monev_cli.models import DONE, EVENT_RECORDED, OPEN_STATUSES, PERSONAL, Complaint
+from monev_cli.models import (
+    DONE,
+    EVENT_CORRECTION,
+    EVENT_RECORDED,
+    OPEN_STATUSES,
+    PERSONAL,
+    Complaint,
+)
 from monev_cli.texts import one_of
 
 FORMATS = ("csv", "json", "xlsx", "open311")
@@ -191,8 +198,9 @@ def open311_request(complaint: Complaint, options: Options) -> dict:
 
 def _status_notes(complaint: Complaint) -> str | None:
     """The latest word on the complaint: the answer, a follow-up, the reason
-    it was voided (the note on its recording is about the register)."""
+    it was voided (the notes on its recording and on a correction are about
+    the register)."""
     for event in reversed(complaint.events):
-        if event.kind != EVENT_RECORDED and event.note:
+        if event.kind not in (EVENT_RECORDED, EVENT_CORRECTION) and event.note:
             return event.note
     return None
