@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from monev_cli import deadlines
-from monev_cli.commands import output, selection
+from monev_cli.commands import output, prompts, selection
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
@@ -16,11 +16,10 @@ from monev_cli.commands.common import (
 )
 from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
-from monev_cli.errors import InputError
 from monev_cli.i18n import N_, _, ngettext
 from monev_cli.models import EVENT_CORRECTION, PERSONAL, STATUS_LABELS, Complaint, Event
-from monev_cli.register import Register, catalog, listing
 from monev_cli.register import complaints as store
+from monev_cli.register import listing
 
 Ref = Annotated[
     str,
@@ -91,13 +90,14 @@ def record(
         classification=classification,
         external_ref=external_ref,
     )
-    if None in (channel, complaint_type, summary) and is_interactive():
+    ask = prompts.Asker(register, now, is_interactive())
+    if None in (channel, complaint_type, summary) and ask.interactive:
         # a mistake in the options is said before the officer types answers
         store.check_given(register, given, now)
     draft = given._replace(
-        channel=channel or _ask_code(register, "channels", "--channel", _("Channel")),
-        type=complaint_type or _ask_code(register, "types", "--type", _("Type")),
-        summary=summary or _ask_text(register, "summary", _("Summary"), now),
+        channel=channel or ask.code("channels", "--channel", _("Channel")),
+        type=complaint_type or ask.code("types", "--type", _("Type")),
+        summary=summary or ask.text("summary", _("Summary")),
     )
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
@@ -108,57 +108,6 @@ def record(
             ref=complaint.tracking_no, due=complaint.due_on.isoformat()
         )
     )
-
-
-def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
-    choices = catalog.codes(register, table)
-    if not is_interactive():
-        raise InputError(
-            _("Give {flag} (one of: {choices}).").format(
-                flag=flag, choices=", ".join(code.code for code in choices)
-            )
-        )
-    for number, code in enumerate(choices, start=1):
-        typer.echo(f"  {number:>2}  {code.code:<12} {code.label}")
-    while True:
-        answer = _prompt(label).strip().lower()
-        if picked := _picked(choices, answer):
-            return picked
-        typer.echo(
-            _("'{answer}' is not in the list: type its number or its code.").format(
-                answer=answer
-            ),
-            err=True,
-        )
-
-
-def _picked(choices: list, answer: str) -> str | None:
-    """The code the desk typed, by its number in the list or by itself."""
-    if answer.isdigit() and 1 <= int(answer) <= len(choices):
-        return choices[int(answer) - 1].code
-    return answer if answer in {code.code for code in choices} else None
-
-
-def _ask_text(register: Register, field: str, label: str, now: date) -> str:
-    """A recorded field's text, asked until it is one the register takes."""
-    if not is_interactive():
-        raise InputError(_('Give {flag} "...".').format(flag=f"--{field}"))
-    while True:
-        answer = _prompt(label)
-        try:
-            return store.checked_fields(register, {field: answer}, now)[field]
-        except InputError as error:
-            typer.echo(error.message, err=True)
-
-
-def _prompt(label: str) -> str:
-    """One answer; Ctrl-C or Ctrl-D cancels the command, which has written
-    nothing yet, and the line saying so starts on a line of its own."""
-    try:
-        return typer.prompt(label)
-    except typer.Abort:
-        typer.echo()
-        raise
 
 
 def update(
