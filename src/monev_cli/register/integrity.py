@@ -176,12 +176,14 @@ _RULES = (
     ),
     (
         "void",
-        """SELECT c.tracking_no, c.voided FROM complaints AS c
-        WHERE c.voided IS NOT (SELECT kind = 'batal' FROM events
-            WHERE complaint_id = c.id AND kind IN ('batal', 'pulih')
-            ORDER BY id DESC LIMIT 1)
-          AND EXISTS (SELECT 1 FROM events
-            WHERE complaint_id = c.id AND kind IN ('batal', 'pulih'))""",
+        # driven by the few voided or restored complaints' entries, not by
+        # a look-up per complaint
+        """SELECT c.tracking_no, c.voided
+        FROM (SELECT complaint_id, MAX(id) AS last FROM events
+              WHERE kind IN ('batal', 'pulih') GROUP BY complaint_id) AS ends
+        JOIN events AS e ON e.id = ends.last
+        JOIN complaints AS c ON c.id = ends.complaint_id
+        WHERE c.voided IS NOT (e.kind = 'batal')""",
         lambda: _(
             "{tracking_no} has voided = {voided}, but its history's last 'batal' "
             "or 'pulih' entry says otherwise"
