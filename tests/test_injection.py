@@ -29,7 +29,7 @@ def test_rich_markup_shows_literally_in_the_list(monev, on_a_terminal):
 
 def test_rich_markup_shows_literally_in_show(monev, on_a_terminal):
     monev.record(summary=MARKUP, name="[italic]Ayu[/italic]")
-    shown = monev.ok("show", "1", "--as-of", AS_OF)
+    shown = monev.ok("show", "ADU-2023-0001", "--as-of", AS_OF)
     assert MARKUP in shown
     assert "[italic]Ayu[/italic]" in shown
 
@@ -50,7 +50,7 @@ def test_csv_cells_never_start_a_formula(monev, text):
 def test_sql_in_text_is_stored_as_text(monev):
     text = "'); DROP TABLE complaints; --"
     monev.record(summary=text, name="x' OR '1'='1")
-    assert monev.json("show", "1", "--as-of", AS_OF)["summary"] == text
+    assert monev.json("show", "ADU-2023-0001", "--as-of", AS_OF)["summary"] == text
     before = register_digest(monev.db)
     assert monev.json("list", "--search", "' OR 1=1 --", "--as-of", AS_OF) == []
     assert monev.json("list", "--unit", "x' OR '1'='1", "--as-of", AS_OF) == []
@@ -84,6 +84,7 @@ SQL_INTERPOLATIONS = {
     "register/complaints.py: columns",
     "register/complaints.py: ', '.join('?' * len(row))",
     "register/connection.py: BUSY_TIMEOUT_MS",
+    "register/corrections.py: assignments",
     "register/listing.py: where",
     "register/migrations.py: open_only",
     "register/overdue.py: NO_RESPONSE_WHERE",
@@ -92,6 +93,7 @@ SQL_INTERPOLATIONS = {
     "register/recaps.py: column",
     "register/recaps.py: marks",
     "register/recaps.py: open_marks",
+    "register/references.py: _HOLDERS",
     "register/settings.py: where",
 }
 SQL_CALLS = {"execute", "executemany", "executescript", "rows", "row"}

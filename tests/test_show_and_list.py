@@ -29,7 +29,7 @@ def test_show_json_says_days_left_or_late(monev):
     _three(monev)
 
     def standing(as_of):
-        shown = monev.json("show", "2", "--as-of", as_of)
+        shown = monev.json("show", "ADU-2023-0002", "--as-of", as_of)
         return shown["timeliness"], shown["days_late"], shown["timeliness_label"]
 
     assert standing("2023-03-01") == ("terbuka_dalam", -11, "11 days left")
@@ -40,9 +40,9 @@ def test_confidential_identity_is_withheld_unless_asked(monev):
     _three(monev)
     hidden = monev.json("show", "ADU-2023-0002")
     assert (hidden["name"], hidden["contact"]) == (None, None)
-    assert "Ni Luh Rahasia" not in monev.ok("show", "2")
+    assert "Ni Luh Rahasia" not in monev.ok("show", "ADU-2023-0002")
     assert "Ni Luh Rahasia" not in monev.ok("list", "--as-of", AS_OF)
-    shown = monev.json("show", "2", "--include-personal")
+    shown = monev.json("show", "ADU-2023-0002", "--include-personal")
     assert (shown["name"], shown["contact"]) == ("Ni Luh Rahasia", "0812000")
 
 

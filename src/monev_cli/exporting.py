@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from monev_cli.commands.output import write_csv
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
-from monev_cli.models import DONE, EVENT_RECORDED, OPEN_STATUSES, Complaint
+from monev_cli.models import (
+    DONE,
+    EVENT_CORRECTION,
+    EVENT_RECORDED,
+    OPEN_STATUSES,
+    PERSONAL,
+    Complaint,
+)
 from monev_cli.texts import one_of
 
 FORMATS = ("csv", "json", "xlsx", "open311")
@@ -25,7 +32,6 @@ COLUMNS = (
     "name", "contact", "confidential", "unit", "external_ref", "status", "due_on",
     "answered_on", "answer", "voided", "void_reason",
 )  # fmt: skip
-PERSONAL = ("name", "contact")
 VOID_COLUMNS = ("voided", "void_reason")
 _UTC_OFFSET = re.compile(r"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
 
@@ -136,8 +142,9 @@ def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
     out.write(',\n"complaints": [')
     separator = "\n"
     for complaint in complaints:
+        if not options.include_personal:
+            complaint = complaint.without_personal()
         data = complaint.to_dict()
-        del data["id"]
         if not options.include_personal:
             for name in PERSONAL:
                 del data[name]
@@ -198,8 +205,9 @@ def open311_request(complaint: Complaint, options: Options) -> dict:
 
 def _status_notes(complaint: Complaint) -> str | None:
     """The latest word on the complaint: the answer, a follow-up, the reason
-    it was voided (the note on its recording is about the register)."""
+    it was voided (the notes on its recording and on a correction are about
+    the register)."""
     for event in reversed(complaint.events):
-        if event.kind != EVENT_RECORDED and event.note:
+        if event.kind not in (EVENT_RECORDED, EVENT_CORRECTION) and event.note:
             return event.note
     return None

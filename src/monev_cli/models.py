@@ -66,6 +66,14 @@ EVENT_VOID = "batal"
 EVENT_RESTORE = "pulih"  # a voided complaint brought back
 EVENT_CORRECTION = "koreksi"  # one recorded field changed: field, old, new value
 
+# The recorded fields a correction may change, in the order of `monev show`;
+# due_on follows a corrected received date, and is kept in the history too.
+CORRECTABLE = (
+    "received_on", "channel", "type", "classification", "unit", "name", "contact",
+    "external_ref", "summary",
+)  # fmt: skip
+PERSONAL = ("name", "contact")
+
 
 class Stamp(NamedTuple):
     """Who makes a change, and when: passed in, never read from a clock here."""
@@ -108,11 +116,24 @@ class Event(NamedTuple):
     officer: str
     status: str | None = None
     note: str | None = None
+    # a correction's field, with its value before and after
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
 
     def to_dict(self) -> dict:
         data = self._asdict()
         data["event_on"] = self.event_on.isoformat()
+        if self.field is None:
+            for key in ("field", "old_value", "new_value"):
+                del data[key]
         return data
+
+    def without_personal(self) -> "Event":
+        """The entry with a corrected name or contact withheld."""
+        if self.field in PERSONAL:
+            return self._replace(old_value=None, new_value=None)
+        return self
 
 
 class Complaint(NamedTuple):
@@ -140,11 +161,19 @@ class Complaint(NamedTuple):
         return self.status in OPEN_STATUSES and not self.voided
 
     def without_personal(self) -> "Complaint":
-        """The same complaint with the complainant's identity withheld."""
-        return self._replace(name=None, contact=None)
+        """The same complaint with the complainant's identity withheld, in
+        its history too."""
+        return self._replace(
+            name=None,
+            contact=None,
+            events=tuple(event.without_personal() for event in self.events),
+        )
 
     def to_dict(self) -> dict:
+        """The complaint as shown or exported; the row id is the register's
+        own and never leaves it."""
         data = self._asdict()
+        del data["id"]
         for key in ("received_on", "due_on", "answered_on"):
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None

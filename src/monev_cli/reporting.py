@@ -69,7 +69,7 @@ def build_context(
             "month_year": id_.month_year(as_of),
             "head_title": profile["head_title"],
             "head_name": profile["head_name"],
-            "head_nip": profile["head_nip"],
+            "head_nip": id_.grouped_nip(profile["head_nip"]),
         },
         "limit": limit,
         "narrative": _narrative(register, period, placeholders),

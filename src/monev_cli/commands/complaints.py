@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from monev_cli import deadlines
-from monev_cli.commands import output, selection
+from monev_cli.commands import output, prompts, selection
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
@@ -16,15 +16,37 @@ from monev_cli.commands.common import (
 )
 from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
-from monev_cli.errors import InputError
-from monev_cli.i18n import _, ngettext
-from monev_cli.models import DONE, STATUS_LABELS, Complaint
-from monev_cli.register import Register, catalog, listing
+from monev_cli.i18n import N_, _, ngettext
+from monev_cli.models import (
+    DONE,
+    EVENT_CORRECTION,
+    PERSONAL,
+    STATUS_LABELS,
+    Complaint,
+    Event,
+)
 from monev_cli.register import complaints as store
+from monev_cli.register import listing
 
 Ref = Annotated[
-    str, typer.Argument(help=_("Tracking number (e.g. ADU-2023-0007) or number."))
+    str,
+    typer.Argument(
+        help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
+    ),
 ]
+# A recorded field's name as show prints it; its corrections are named so too.
+FIELD_LABELS = {
+    "received_on": N_("Received"),
+    "channel": N_("Channel"),
+    "type": N_("Type"),
+    "classification": N_("Classification"),
+    "due_on": N_("Due"),
+    "unit": N_("Unit"),
+    "name": N_("Name"),
+    "contact": N_("Contact"),
+    "external_ref": N_("External ref"),
+    "summary": N_("Summary"),
+}
 IncludePersonal = Annotated[
     bool,
     typer.Option(
@@ -63,17 +85,26 @@ def record(
     session = ctx.obj
     now = today(as_of)
     register = session.open()
-    draft = store.Draft(
+    given = store.Draft(
         received_on=parse_date(received) if received else now,
-        channel=channel or _ask_code(register, "channels", "--channel", _("Channel")),
-        type=complaint_type or _ask_code(register, "types", "--type", _("Type")),
-        summary=summary or _ask_text(_("Summary"), "--summary"),
+        channel=channel,
+        type=complaint_type,
+        summary=summary,
         name=name,
         contact=contact,
         confidential=confidential,
         unit=unit,
         classification=classification,
         external_ref=external_ref,
+    )
+    ask = prompts.Asker(register, now, is_interactive())
+    if None in (channel, complaint_type, summary) and ask.interactive:
+        # a mistake in the options is said before the officer types answers
+        store.check_given(register, given, now)
+    draft = given._replace(
+        channel=channel or ask.code("channels", "--channel", _("Channel")),
+        type=complaint_type or ask.code("types", "--type", _("Type")),
+        summary=summary or ask.text("summary", _("Summary")),
     )
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
@@ -84,41 +115,6 @@ def record(
             ref=complaint.tracking_no, due=complaint.due_on.isoformat()
         )
     )
-
-
-def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
-    choices = catalog.codes(register, table, open_only=True)
-    if not is_interactive():
-        raise InputError(
-            _("Give {flag} (one of: {choices}).").format(
-                flag=flag, choices=", ".join(code.code for code in choices)
-            )
-        )
-    for number, code in enumerate(choices, start=1):
-        typer.echo(f"  {number:>2}  {code.code:<12} {code.label}")
-    while True:
-        answer = typer.prompt(label).strip().lower()
-        if picked := _picked(choices, answer):
-            return picked
-        typer.echo(
-            _("'{answer}' is not in the list: type its number or its code.").format(
-                answer=answer
-            ),
-            err=True,
-        )
-
-
-def _picked(choices: list, answer: str) -> str | None:
-    """The code the desk typed, by its number in the list or by itself."""
-    if answer.isdigit() and 1 <= int(answer) <= len(choices):
-        return choices[int(answer) - 1].code
-    return answer if answer in {code.code for code in choices} else None
-
-
-def _ask_text(label: str, flag: str) -> str:
-    if not is_interactive():
-        raise InputError(_('Give {flag} "...".').format(flag=flag))
-    return typer.prompt(label)
 
 
 def update(
@@ -143,7 +139,7 @@ def update(
         optional_date(on),
         session.stamp(today(as_of)),
     )
-    _confirm(complaint, as_json)
+    confirm(complaint, as_json)
 
 
 def note(
@@ -160,22 +156,38 @@ def note(
     complaint = store.add_note(
         session.open(), ref, text, optional_date(on), session.stamp(today(as_of))
     )
-    _confirm(complaint, as_json)
+    confirm(complaint, as_json)
 
 
 def void(
     ctx: typer.Context,
     ref: Ref,
     reason: Annotated[str, typer.Option(help=_("Why the entry is withdrawn."))],
+    yes: Annotated[
+        bool, typer.Option("--yes", help=_("Do not ask for confirmation."))
+    ] = False,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
     session = ctx.obj
-    complaint = store.void(session.open(), ref, reason, session.stamp(today(as_of)))
-    _confirm(complaint, as_json)
+    register = session.open()
+    now = today(as_of)
+    if not yes and is_interactive():
+        _ask_to_void(store.get(register, ref), now)
+    complaint = store.void(register, ref, reason, session.stamp(now))
+    confirm(complaint, as_json)
 
 
-def _confirm(complaint: Complaint, as_json: bool) -> None:
+def _ask_to_void(complaint: Complaint, now: date) -> None:
+    """On a terminal, the officer sees what a typo would void before it is."""
+    if complaint.voided:
+        return  # voiding it again is refused, with the reason
+    _print_fields(complaint, include_personal=False, now=now)
+    if not typer.confirm(_("Void {ref}?").format(ref=complaint.tracking_no)):
+        raise typer.Abort()
+
+
+def confirm(complaint: Complaint, as_json: bool) -> None:
     if as_json:
         output.print_json(_public(complaint, include_personal=False))
         return
@@ -204,18 +216,23 @@ def show(
             _public(complaint, include_personal) | _standing(complaint, now)
         )
         return
-    fields = _fields(complaint, include_personal, now)
-    output.print_table(_field_columns(), fields, complaint.tracking_no, key=None)
+    _print_fields(complaint, include_personal, now)
+    withheld = _withheld(complaint, include_personal)
     history = [
-        (e.event_on.isoformat(), e.kind, e.status or "", e.officer, e.note or "")
+        (
+            e.event_on.isoformat(), e.kind, e.status or "", e.officer,
+            _history_note(e, withheld),
+        )
         for e in complaint.events
-    ]
+    ]  # fmt: skip
     typer.echo()
     output.print_table(_history_columns(), history, _("History"))
 
 
-def _field_columns() -> list[output.Column]:
-    return [output.Column(_("Field")), output.Column(_("Value"), output.WRAPPED)]
+def _print_fields(complaint: Complaint, include_personal: bool, now: date) -> None:
+    fields = _fields(complaint, include_personal, now)
+    columns = [output.Column(_("Field")), output.Column(_("Value"), output.WRAPPED)]
+    output.print_table(columns, fields, complaint.tracking_no, key=None)
 
 
 def _history_columns() -> list[output.Column]:
@@ -229,19 +246,46 @@ def _history_columns() -> list[output.Column]:
 
 
 def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:
-    shown = _public(complaint, include_personal)
+    withheld = _withheld(complaint, include_personal)
+    # a voided complaint is out of every count: no days left or late
+    due = complaint.due_on.isoformat()
+    if not complaint.voided:
+        due += f" ({_standing(complaint, now)[LABEL]})"
     return [
-        (_("Received"), shown["received_on"]),
+        (_("Received"), complaint.received_on.isoformat()),
         (_("Channel"), complaint.channel),
         (_("Type"), f"{complaint.type} ({complaint.classification})"),
         (_("Status"), _("voided") if complaint.voided else complaint.status),
-        (_("Due"), f"{shown['due_on']} ({_standing(complaint, now)[LABEL]})"),
+        (_("Due"), due),
         (_("Unit"), complaint.unit or "-"),
-        (_("Name"), shown["name"] or "-"),
-        (_("Contact"), shown["contact"] or "-"),
+        (_("Name"), withheld or complaint.name or "-"),
+        (_("Contact"), withheld or complaint.contact or "-"),
         (_("External ref"), complaint.external_ref or "-"),
         (_("Summary"), complaint.summary),
     ]
+
+
+def _withheld(complaint: Complaint, include_personal: bool) -> str | None:
+    """What stands for a confidential identity not asked for ("-" would read
+    as no name given)."""
+    if complaint.confidential and not include_personal:
+        return _("withheld")
+    return None
+
+
+def _history_note(event: Event, withheld: str | None) -> str:
+    """An entry's note; a correction's field, old and new value first."""
+    if event.kind != EVENT_CORRECTION:
+        return event.note or ""
+    old, new = event.old_value or "-", event.new_value or "-"
+    if withheld and event.field in PERSONAL:
+        old = new = withheld
+    return _("{field}: {old} → {new} ({reason})").format(
+        field=_(FIELD_LABELS.get(event.field, event.field)),
+        old=old,
+        new=new,
+        reason=event.note,
+    )
 
 
 def list_complaints(
@@ -345,7 +389,10 @@ def _public(complaint: Complaint, include_personal: bool) -> dict:
 
 def _standing(complaint: Complaint, now: date) -> dict:
     """Where the complaint stands against its limit: a key (the report's
-    timeliness keys) and days late for scripts, and words for people."""
+    timeliness keys) and days late for scripts, and words for people. A
+    voided complaint is out of every count: it stands nowhere."""
+    if complaint.voided:
+        return {"timeliness": None, "days_late": None, LABEL: _("voided")}
     key, late = deadlines.standing(
         complaint.due_on, complaint.answered_on, complaint.status == DONE, now
     )

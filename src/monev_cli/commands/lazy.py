@@ -40,6 +40,17 @@ COMMANDS = {
         "complaints",
         N_("Withdraw a mistaken entry; it stays in the history, out of every count."),
     ),
+    "restore": Entry(
+        "corrections",
+        N_("Bring back a complaint voided by mistake; the history keeps both."),
+    ),
+    "correct": Entry(
+        "corrections",
+        N_(
+            "Correct what was recorded wrongly (unit, channel, type, date, ...); "
+            "the history keeps the old and the new value."
+        ),
+    ),
     "show": Entry("complaints", N_("Show one complaint with its whole history.")),
     "list": Entry(
         "complaints", N_("List complaints, oldest first, with their due dates.")

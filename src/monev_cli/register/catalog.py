@@ -7,6 +7,7 @@ from pathlib import Path
 
 from monev_cli.errors import InputError, NotFoundError
 from monev_cli.i18n import N_, _, check_language
+from monev_cli.indonesian import NIP
 from monev_cli.models import CLASSIFICATIONS, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
 from monev_cli.texts import clean_text, one_of
@@ -72,6 +73,8 @@ def set_profile(register: Register, key: str, value: str) -> str:
         value = _check_prefix(value)
     if key == "lang" and value:
         value = check_language(value)
+    if key == "head_nip" and value:
+        value = _check_nip(value)
     with register.write() as conn:
         conn.execute(
             "INSERT INTO profile (key, value) VALUES (?, ?) "
@@ -79,6 +82,19 @@ def set_profile(register: Register, key: str, value: str) -> str:
             (key, value),
         )
     return value
+
+
+def _check_nip(value: str) -> str:
+    """The NIP's 18 digits, typed with or without the spaces of its groups."""
+    digits = value.replace(" ", "")
+    if not NIP.fullmatch(digits):
+        raise InputError(
+            _(
+                "The NIP '{value}' cannot be used: give the 18 digits of the "
+                "head's civil-service number, e.g. 19700101 199503 1 001."
+            ).format(value=value)
+        )
+    return digits
 
 
 def _check_prefix(value: str) -> str:
