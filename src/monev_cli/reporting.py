@@ -14,23 +14,41 @@ from pathlib import Path
 from monev_cli import charts, narrative
 from monev_cli import indonesian as id_
 from monev_cli.deadlines import CALENDAR
+from monev_cli.documents import context as documents
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
-from monev_cli.register import Register, catalog, narratives, recaps, settings
+from monev_cli.register import (
+    Register,
+    appendix,
+    catalog,
+    narratives,
+    recaps,
+    settings,
+)
+from monev_cli.register import logo as logos
 
 TEMPLATES = Path(__file__).parent / "templates"
 REQUIRED_PROFILE = ("agency", "region", "city", "head_title", "head_name", "head_nip")
 # Where a channel's contact detail comes from when the agency has not set one.
 PROFILE_DETAIL = {"telepon": "phone", "website": "website", "langsung": "address"}
 UNIT_NAMES = {CALENDAR: "hari kalender", "working": "hari kerja"}
+# The templates an agency may copy and change: Jinja (Markdown, HTML), Typst
+# (PDF) and Word.
+EXPORTED = (".j2", ".typ", ".docx")
 
 
 def build_context(
-    register: Register, period: Period, as_of: date, include_personal: bool = False
+    register: Register,
+    period: Period,
+    as_of: date,
+    include_personal: bool = False,
+    appendix: bool = True,
 ) -> dict:
-    """Everything a report template may show."""
+    """Everything a report template may show. ``logo`` (bytes and format, or
+    None) is for the document renderers; the rest is plain data."""
     profile = catalog.profile(register)
+    logo = logos.get(register)
     agency = _agency(profile)
     limit = _limit_text(register, period.end)
     period_text = id_.period_text(period.start, period.end)
@@ -67,8 +85,10 @@ def build_context(
             "city": profile["city"],
             "date": id_.long_date(as_of),
             "month_year": id_.month_year(as_of),
+            "year": str(as_of.year),
             "head_title": profile["head_title"],
             "head_name": profile["head_name"],
+            "head_rank": profile["head_rank"],
             "head_nip": profile["head_nip"],
         },
         "limit": limit,
@@ -84,12 +104,20 @@ def build_context(
         "figures": _figures(recap),
         "text": _sentences(recap, days, tables, placeholders, as_of),
         "include_personal": include_personal,
+        "letterhead": documents.letterhead(profile, logo),
+        "logo": logo,
+        "appendix": _appendix(register, period, period_text) if appendix else None,
     }
 
 
 def missing_profile(context: dict) -> list[str]:
     """The profile keys the cover and signature need but the agency left empty."""
     return [key for key in REQUIRED_PROFILE if not context["profile"][key]]
+
+
+def _appendix(register: Register, period: Period, period_text: str) -> dict:
+    title = f"Daftar Pengaduan yang Diterima {period_text}"
+    return documents.appendix_table(title, appendix.entries(register, period))
 
 
 def _agency(profile: dict[str, str]) -> dict[str, str]:
@@ -343,7 +371,7 @@ def _is_html(name: str | None) -> bool:
 
 def export_templates(folder: Path, force: bool = False) -> list[Path]:
     """Copy the built-in templates into ``folder`` as a starting point."""
-    sources = sorted(path for path in TEMPLATES.iterdir() if path.suffix == ".j2")
+    sources = sorted(path for path in TEMPLATES.iterdir() if path.suffix in EXPORTED)
     targets = [folder / path.name for path in sources]
     existing = [target for target in targets if target.exists()]
     if existing and not force:

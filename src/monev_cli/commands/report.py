@@ -98,12 +98,29 @@ def _recap_table(title: str, heading: str, tally):
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+    docx = "docx"
 
+
+# The format an output file's name asks for when --format is not given.
+EXTENSIONS = {
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 Format = Annotated[
-    ReportFormat,
+    ReportFormat | None,
     typer.Option(
-        "--format", case_sensitive=False, help=_("md (Markdown) or html (printable).")
+        "--format",
+        case_sensitive=False,
+        help=_(
+            "md (Markdown), html (printable), pdf or docx (Word); default: from "
+            "the output file's extension, else md."
+        ),
+        show_default=False,
     ),
 ]
 
@@ -113,7 +130,7 @@ def report(
     year: Year = None,
     date_from: From = None,
     date_to: To = None,
-    fmt: Format = ReportFormat.md,
+    fmt: Format = None,
     output_file: Annotated[
         Path | None,
         typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
@@ -133,6 +150,15 @@ def report(
             help=_("List a few complainants' names (never confidential ones)."),
         ),
     ] = False,
+    no_appendix: Annotated[
+        bool,
+        typer.Option(
+            "--no-appendix",
+            help=_(
+                "Leave out the appendix (Lampiran) listing the period's complaints."
+            ),
+        ),
+    ] = False,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -146,14 +172,17 @@ def report(
 
     now = today(as_of)
     period = _period(year, date_from, date_to, now)
-    templates = reporting.environment(template_dir)
-    context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
-    text = reporting.render(templates, context, fmt.value)
+    chosen = _format(fmt, output_file)
+    context = reporting.build_context(
+        ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
+    )
+    data = _rendered(context, chosen, template_dir)
     if output_file is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
-        with output.atomic_file(output_file) as out:
-            out.write(text)
+        with output.atomic_file(output_file, binary=True) as out:
+            out.write(data)
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
     missing = reporting.missing_profile(context)
     if missing:
@@ -164,6 +193,30 @@ def report(
             ).format(keys=", ".join(missing)),
             err=True,
         )
+
+
+def _format(fmt: ReportFormat | None, output_file: Path | None) -> str:
+    """--format, else what the output file's extension names, else Markdown."""
+    if fmt is not None:
+        return fmt.value
+    suffix = output_file.suffix.lower() if output_file else ""
+    return EXTENSIONS.get(suffix, ReportFormat.md.value)
+
+
+def _rendered(context: dict, fmt: str, template_dir: Path | None) -> bytes:
+    """The report's bytes in ``fmt``; the document renderers load only here."""
+    if fmt == "pdf":
+        from monev_cli.documents import pdf
+
+        return pdf.render(context, "report.typ", template_dir)
+    if fmt == "docx":
+        from monev_cli.documents import docx
+
+        return docx.render(context, "report.docx", template_dir)
+    from monev_cli import reporting
+
+    templates = reporting.environment(template_dir)
+    return reporting.render(templates, context, fmt).encode("utf-8")
 
 
 narrative_app = typer.Typer(

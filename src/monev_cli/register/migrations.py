@@ -147,7 +147,23 @@ def m004_corrections(db) -> None:
         db["events"].add_column(column, str)
 
 
-MIGRATIONS = (m001_initial, m002_deadlines, m003_reporting, m004_corrections)
+def m006_letterhead(db) -> None:
+    """Images the documents print, kept in the register itself (the agency's
+    logo on its letterhead), so that a copy of it is still the whole truth."""
+    db["images"].create(
+        {"name": str, "format": str, "data": bytes},
+        pk="name",
+        not_null={"name", "format", "data"},
+    )
+
+
+MIGRATIONS = (
+    m001_initial,
+    m002_deadlines,
+    m003_reporting,
+    m004_corrections,
+    m006_letterhead,
+)
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
 
