@@ -99,6 +99,10 @@ def test_markup_in_any_text_is_printed_as_typed(monev, tmp_path):
         f"head_rank {HOSTILE}",
     ):
         assert shown in text, shown
+    monev.ok("receipt", "ADU-2023-0001", "-o", str(tmp_path / "tt.pdf"))
+    receipt = flat(page_texts(pypdf.PdfReader(tmp_path / "tt.pdf"))[0])
+    assert f"Pokok aduan : Aduan {HOSTILE}" in receipt
+    assert receipt.startswith(f"GOVERNMENT {HOSTILE.upper()}")
 
 
 def test_the_cover_has_the_letterhead(pdf):

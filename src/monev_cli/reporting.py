@@ -50,7 +50,7 @@ def build_context(
     profile = catalog.profile(register)
     logo = logos.get(register)
     agency = _agency(profile)
-    limit = _limit_text(register, period.end)
+    limit = limit_text(register, period.end)
     period_text = id_.period_text(period.start, period.end)
     recap = {
         "channel": recaps.by_channel(register, period),
@@ -133,7 +133,7 @@ def _agency(profile: dict[str, str]) -> dict[str, str]:
     }
 
 
-def _limit_text(register: Register, on: date) -> str:
+def limit_text(register: Register, on: date) -> str:
     """The limit in force at the period's end: ``30 (tiga puluh) hari kalender``."""
     limits = settings.timeline(register).limits(on)
     days, unit = limits.response_days, limits.unit

@@ -1,6 +1,7 @@
 """The desk's commands: record, update, note, void, show and list complaints."""
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -57,6 +58,13 @@ def record(
     external_ref: Annotated[
         str | None, typer.Option("--external-ref", help=_("E.g. the LAPOR! ID."))
     ] = None,
+    receipt: Annotated[
+        Path | None,
+        typer.Option(
+            "--receipt",
+            help=_("Also write the complainant's receipt (PDF) to this file."),
+        ),
+    ] = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -78,12 +86,30 @@ def record(
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
         output.print_json(_public(complaint, include_personal=False))
-        return
-    typer.echo(
-        _("Recorded {ref}; the answer is due by {due}.").format(
-            ref=complaint.tracking_no, due=complaint.due_on.isoformat()
+    else:
+        typer.echo(
+            _("Recorded {ref}; the answer is due by {due}.").format(
+                ref=complaint.tracking_no, due=complaint.due_on.isoformat()
+            )
         )
-    )
+    if receipt is not None:
+        _write_receipt(register, complaint, receipt)
+
+
+def _write_receipt(register: Register, complaint: Complaint, target: Path) -> None:
+    """The receipt of a complaint just recorded; when it cannot be written,
+    the complaint stays recorded and the error says how to write it again."""
+    from monev_cli.commands import receipt
+
+    try:
+        receipt.write(register, complaint, target)
+    except InputError as error:
+        raise InputError(
+            _(
+                "{ref} is recorded, but its receipt was not written: {reason} "
+                "Write it with 'monev receipt {ref} --output FILE'."
+            ).format(ref=complaint.tracking_no, reason=error)
+        ) from None
 
 
 def _ask_code(register: Register, table: str, flag: str, label: str) -> str:

@@ -41,6 +41,10 @@ COMMANDS = {
         N_("Withdraw a mistaken entry; it stays in the history, out of every count."),
     ),
     "show": Entry("complaints", N_("Show one complaint with its whole history.")),
+    "receipt": Entry(
+        "receipt",
+        N_("Write the receipt (tanda terima) a complainant takes home, as PDF."),
+    ),
     "list": Entry(
         "complaints", N_("List complaints, oldest first, with their due dates.")
     ),
