@@ -1,9 +1,11 @@
-"""The report as the office signs it: the PDF read back with pypdf.
+"""The report as the office signs it: the PDF read back with pypdf, the Word
+document with python-docx.
 
 Rendering costs a fraction of a second, so one register and one document
 serve most tests (module fixtures)."""
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -175,15 +177,6 @@ def test_without_the_appendix(office, tmp_path):
     assert chapters(reader)[-1] == "PENUTUP"
 
 
-def test_markdown_and_pdf_show_the_same_numbers(office, pdf):
-    markdown = office.ok("report", "--year", "2023", "--as-of", SIGNED)
-    lines = set(flat(line) for line in "\n".join(page_texts(pdf)).splitlines())
-    for number in range(1, 8):
-        for row in md_table(markdown, number)[1:]:
-            cells = [cell.strip("*") for cell in row if cell]
-            assert any(line.startswith(" ".join(cells)) for line in lines), row
-
-
 def test_an_agency_template_is_used_and_its_mistake_named(office, tmp_path):
     folder = tmp_path / "templat"
     folder.mkdir()
@@ -215,3 +208,146 @@ def test_a_register_without_a_profile_still_gives_a_pdf(monev, tmp_path):
     assert page_texts(pypdf.PdfReader(tmp_path / "r.pdf"))[0].startswith(
         "(NAMA INSTANSI)"
     )
+
+
+# --- Word ---------------------------------------------------------------
+
+docx = pytest.importorskip("docx")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def word(office, tmp_path_factory):
+    target = tmp_path_factory.mktemp("docx") / "laporan-2023.docx"
+    return docx.Document(write_report(office, target))
+
+
+def cells(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def all_text(document) -> str:
+    """Every paragraph, table cell, header and footer of the document."""
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    parts += [text for table in document.tables for row in cells(table) for text in row]
+    for section in document.sections:
+        parts += [p.text for p in section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def test_the_letterhead_and_the_cover(word):
+    head = cells(word.tables[0])[0]
+    assert head[1].splitlines() == [
+        "PEMERINTAH KABUPATEN KARANGASEM",
+        "DINAS SOSIAL, PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK, PENGENDALIAN "
+        "PENDUDUK DAN KELUARGA BERENCANA",
+        "Jl. Contoh No. 1, Amlapura, Karangasem, Bali",
+        "Telepon (0363) 000000  ·  Pos-el dinsos@contoh.go.id  ·  Laman "
+        "dinsos.contoh.go.id",
+    ]
+    rule = word.paragraphs[0]._p.find(f"{W}pPr/{W}pBdr/{W}bottom")
+    assert rule.get(f"{W}val") == "thickThinSmallGap"
+    cover = [p.text for p in word.paragraphs[:20] if p.text]
+    assert cover[:4] == [
+        "LAPORAN",
+        "MONITORING DAN EVALUASI",
+        "PENGADUAN PELAYANAN PUBLIK",
+        "TAHUN 2023",
+    ]
+
+
+def test_headings_in_order_a_contents_field_and_page_numbers(word):
+    chapters = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert chapters == [
+        "KATA PENGANTAR",
+        "BAB I PENDAHULUAN",
+        "BAB II MONITORING DAN EVALUASI PENANGANAN PENGADUAN",
+        "BAB III HAMBATAN DAN UPAYA PENYELESAIAN",
+        "PENUTUP",
+        "LAMPIRAN",
+    ]
+    body = word.element.body
+    assert [t.text for t in body.iter(f"{W}instrText")][0].startswith("TOC ")
+    formats = []
+    for section in word.sections:
+        numbering = section._sectPr.find(f"{W}pgNumType")
+        formats.append(None if numbering is None else numbering.get(f"{W}fmt"))
+        fields = [t.text for t in section.footer._element.iter(f"{W}instrText")]
+        assert fields == ([] if numbering is None else ["PAGE"])
+    assert formats == [None, "lowerRoman", "decimal"]
+    assert "Pembina Utama Muda (IV/c)" in all_text(word)
+
+
+def html_table(html: str, number: int) -> list[list[str]]:
+    table = html.split(f'<table class="data" id="tabel-{number}">', 1)[1]
+    table = table.split("</table>", 1)[0]
+    return [
+        re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+    ]
+
+
+def test_every_format_shows_the_same_tables(office, word, pdf):
+    """Markdown, HTML, PDF and Word: the same cells, from the same context."""
+    report = ("report", "--year", "2023", "--as-of", SIGNED)
+    markdown = office.ok(*report)
+    html = office.ok(*report, "--format", "html")
+    recap = office.json("recap", "--year", "2023", "--as-of", SIGNED)
+    tables = word.tables[1:]
+    pdf_lines = {flat(line) for line in "\n".join(page_texts(pdf)).splitlines()}
+    for number in range(1, 8):
+        expected = [[c.strip("*") for c in row] for row in md_table(markdown, number)]
+        assert cells(tables[number - 1]) == expected
+        assert [[unescape(c) for c in row] for row in html_table(html, number)] == (
+            expected
+        )
+        for row in expected:
+            shown = " ".join(cell for cell in row if cell)
+            assert any(line.startswith(shown) for line in pdf_lines), row
+    assert [row[2] for row in cells(tables[0])[1:-1]] == [
+        str(line["count"]) for line in recap["channel"]["lines"]
+    ]
+    assert len(word.inline_shapes) == 3  # the charts, as pictures
+
+
+def test_the_word_appendix_lists_the_periods_complaints(office, word):
+    listed = office.json("list", "--year", "2023", "--as-of", SIGNED)
+    rows = cells(word.tables[-1])
+    assert rows[0][:3] == ["No", "Nomor Pengaduan", "Diterima"]
+    assert [row[1] for row in rows[1:]] == [item["tracking_no"] for item in listed]
+
+
+def test_no_complainant_is_named_anywhere_in_word(word):
+    text = all_text(word)
+    for value in PEOPLE:
+        assert value not in text
+
+
+def test_markup_in_any_text_is_written_as_typed(monev, tmp_path):
+    make_hostile(monev, tmp_path)
+    text = flat(all_text(docx.Document(write_report(monev, tmp_path / "r.docx"))))
+    for shown in (
+        f"GOVERNMENT {HOSTILE.upper()}",
+        f"Latar {HOSTILE}",
+        f"Aduan {HOSTILE}",
+        f"Unit {HOSTILE}",
+        f"head_name {HOSTILE}",
+    ):
+        assert shown in text, shown
+
+
+def test_a_word_template_naming_a_missing_value_fails(office, tmp_path):
+    folder = tmp_path / "templat"
+    folder.mkdir()
+    own = docx.Document()
+    own.add_paragraph("{{ agency.nama }}")
+    own.save(folder / "report.docx")
+    target = tmp_path / "x.docx"
+    assert office.fails(
+        "report", "--year", "2023", "-o", str(target), "--template-dir", str(folder)
+    ) == (
+        f"Error: The template {folder / 'report.docx'} names a value the report "
+        "does not have ('dict object' has no attribute 'nama'): check the "
+        "spelling against 'monev templates export'."
+    )
+    assert not target.exists()

@@ -312,25 +312,33 @@ def render(templates, context: dict, fmt: str) -> str:
     name = f"report.{fmt}.j2"
     try:
         return templates.get_template(name).render(context)
-    except jinja2.TemplateNotFound as error:
-        raise InputError(
+    except jinja2.TemplateError as error:
+        raise template_error(error, name) from None
+
+
+def template_error(error, name: str) -> InputError:
+    """A Jinja error of template ``name`` (the report's or a Word template's)
+    as one line a user can act on."""
+    import jinja2
+
+    if isinstance(error, jinja2.TemplateNotFound):
+        return InputError(
             _(
                 "There is no template '{name}', neither the agency's nor built in."
             ).format(name=error.name)
-        ) from None
-    except jinja2.TemplateSyntaxError as error:
-        raise InputError(
+        )
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return InputError(
             _("The template {name} has an error on line {line}: {reason}.").format(
                 name=error.name or name, line=error.lineno, reason=error.message
             )
-        ) from None
-    except jinja2.UndefinedError as error:
-        raise InputError(
-            _(
-                "The template {name} names a value the report does not have "
-                "({reason}): check the spelling against 'monev templates export'."
-            ).format(name=name, reason=error.message)
-        ) from None
+        )
+    return InputError(
+        _(
+            "The template {name} names a value the report does not have "
+            "({reason}): check the spelling against 'monev templates export'."
+        ).format(name=name, reason=error.message)
+    )
 
 
 def environment(template_dir: Path | None = None):
