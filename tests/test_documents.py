@@ -351,3 +351,14 @@ def test_a_word_template_naming_a_missing_value_fails(office, tmp_path):
         "spelling against 'monev templates export'."
     )
     assert not target.exists()
+
+
+def test_the_exported_word_template_gives_the_same_document(office, word, tmp_path):
+    folder = tmp_path / "templat"
+    office.ok("templates", "export", str(folder))
+    own = docx.Document(
+        write_report(office, tmp_path / "r.docx", "--template-dir", str(folder))
+    )
+    assert [cells(table) for table in own.tables] == [
+        cells(table) for table in word.tables
+    ]

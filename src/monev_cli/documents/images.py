@@ -16,3 +16,21 @@ def png_from_svg(svg: bytes) -> bytes:
         source, format="png", ppi=PPI, sys_inputs={"svg": svg.decode("utf-8")}
     )
     return pages[0] if isinstance(pages, list) else pages
+
+
+def check(data: bytes, kind: str) -> str | None:
+    """Why Typst cannot draw the image (a damaged file), or None when it can."""
+    import tempfile
+    from pathlib import Path
+
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="monev-") as folder:
+        (Path(folder) / f"logo.{kind}").write_bytes(data)
+        main = Path(folder) / "check.typ"
+        main.write_text(f'#image("logo.{kind}", width: 2cm)\n', encoding="utf-8")
+        try:
+            typst.compile(str(main), root=folder, format="svg")
+        except typst.TypstError as error:
+            return str(getattr(error, "message", "") or error).rstrip(".")
+    return None
