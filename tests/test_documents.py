@@ -362,3 +362,8 @@ def test_the_exported_word_template_gives_the_same_document(office, word, tmp_pa
     assert [cells(table) for table in own.tables] == [
         cells(table) for table in word.tables
     ]
+
+
+def test_a_document_without_an_output_file_goes_to_stdout_as_bytes(office):
+    result = office("report", "--year", "2023", "--format", "pdf", "--no-appendix")
+    assert result.exit_code == 0 and result.stdout_bytes.startswith(b"%PDF-")

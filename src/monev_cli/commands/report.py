@@ -177,11 +177,14 @@ def report(
         ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
     )
     data = _rendered(context, chosen, template_dir)
-    if output_file is None:
-        sys.stdout.buffer.write(data)
+    binary = isinstance(data, bytes)
+    if output_file is None and binary:
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    elif output_file is None:
+        sys.stdout.write(data)
     else:
-        with output.atomic_file(output_file, binary=True) as out:
+        with output.atomic_file(output_file, binary=binary) as out:
             out.write(data)
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
     missing = reporting.missing_profile(context)
@@ -203,8 +206,9 @@ def _format(fmt: ReportFormat | None, output_file: Path | None) -> str:
     return EXTENSIONS.get(suffix, ReportFormat.md.value)
 
 
-def _rendered(context: dict, fmt: str, template_dir: Path | None) -> bytes:
-    """The report's bytes in ``fmt``; the document renderers load only here."""
+def _rendered(context: dict, fmt: str, template_dir: Path | None) -> str | bytes:
+    """The report in ``fmt``: text, or a document's bytes. The document
+    renderers load only here."""
     if fmt == "pdf":
         from monev_cli.documents import pdf
 
@@ -216,7 +220,7 @@ def _rendered(context: dict, fmt: str, template_dir: Path | None) -> bytes:
     from monev_cli import reporting
 
     templates = reporting.environment(template_dir)
-    return reporting.render(templates, context, fmt).encode("utf-8")
+    return reporting.render(templates, context, fmt)
 
 
 narrative_app = typer.Typer(
