@@ -85,3 +85,17 @@ def test_a_receipt_that_cannot_be_written_leaves_the_complaint_recorded(
         "ADU-2023-0001 --output FILE'.\n"
     )
     assert monev.json("show", "ADU-2023-0001")["summary"] == "X"
+
+
+def test_an_agency_letterhead_serves_the_receipt_too(monev, tmp_path):
+    ref = monev.record()["tracking_no"]
+    folder = tmp_path / "templat"
+    folder.mkdir()
+    (folder / "letterhead.typ").write_text(
+        '#let serif = "Libertinus Serif"\n'
+        "#let letterhead(head) = [KOP SENDIRI #head.agency]\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "tt.pdf"
+    monev.ok("receipt", ref, "-o", str(target), "--template-dir", str(folder))
+    assert receipt_lines(target)[0] == "KOP SENDIRI (NAMA INSTANSI)"

@@ -2,15 +2,15 @@
 
 The context reaches Typst as JSON through ``sys.inputs``: every text is data,
 printed as typed, so a summary holding ``#``, ``$`` or ``]`` cannot change the
-document. The template and the logo are laid in a fresh folder, the only one
-Typst may read.
+document. The templates and the logo are laid in a fresh folder, the only
+one Typst may read.
 """
 
 import json
 import tempfile
 from pathlib import Path
 
-from monev_cli.documents.templates import find
+from monev_cli.documents.templates import BUILT_IN, find
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 
@@ -22,6 +22,7 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
     source = find(template, template_dir)
     with tempfile.TemporaryDirectory(prefix="monev-") as folder:
         root = Path(folder)
+        _lay_templates(root, template_dir)
         main = root / template
         main.write_bytes(source.read_bytes())
         logo = context.get("logo")
@@ -37,6 +38,15 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
                     name=source, reason=_reason(error)
                 )
             ) from None
+
+
+def _lay_templates(root: Path, template_dir: Path | None) -> None:
+    """Every Typst file a template may import (the letterhead): the built-in
+    ones, then the agency's own in their place."""
+    folders = [BUILT_IN] + ([template_dir] if template_dir else [])
+    for folder in folders:
+        for path in folder.glob("*.typ"):
+            (root / path.name).write_bytes(path.read_bytes())
 
 
 def as_json(context: dict) -> str:
