@@ -367,3 +367,19 @@ def test_the_exported_word_template_gives_the_same_document(office, word, tmp_pa
 def test_a_document_without_an_output_file_goes_to_stdout_as_bytes(office):
     result = office("report", "--year", "2023", "--format", "pdf", "--no-appendix")
     assert result.exit_code == 0 and result.stdout_bytes.startswith(b"%PDF-")
+
+
+def test_a_long_appendix_lists_the_first_and_says_how_many(office, monkeypatch):
+    from monev_cli.documents import context
+
+    monkeypatch.setattr(context, "APPENDIX_ROWS", 2)
+    markdown = office.ok("report", "--year", "2023", "--as-of", SIGNED)
+    appendix = markdown.split("## LAMPIRAN", 1)[1]
+    assert re.findall(r"^\| \d+ \| (ADU-\S+)", appendix, re.M) == [
+        "ADU-2023-0001",
+        "ADU-2023-0002",
+    ]
+    assert appendix.endswith(
+        "Lampiran ini memuat 2 pengaduan pertama dari 5 pengaduan periode ini; "
+        "daftar selengkapnya tersimpan dalam register pengaduan.\n\n"
+    )

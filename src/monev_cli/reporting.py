@@ -18,15 +18,9 @@ from monev_cli.documents import context as documents
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
-from monev_cli.register import (
-    Register,
-    appendix,
-    catalog,
-    narratives,
-    recaps,
-    settings,
-)
+from monev_cli.register import Register, catalog, narratives, recaps, settings
 from monev_cli.register import logo as logos
+from monev_cli.register.appendix import entries as appendix_entries
 
 TEMPLATES = Path(__file__).parent / "templates"
 REQUIRED_PROFILE = ("agency", "region", "city", "head_title", "head_name", "head_nip")
@@ -106,7 +100,9 @@ def build_context(
         "include_personal": include_personal,
         "letterhead": documents.letterhead(profile, logo),
         "logo": logo,
-        "appendix": _appendix(register, period, period_text) if appendix else None,
+        "appendix": _appendix(register, period, period_text, recap["status"].total)
+        if appendix
+        else None,
     }
 
 
@@ -115,9 +111,10 @@ def missing_profile(context: dict) -> list[str]:
     return [key for key in REQUIRED_PROFILE if not context["profile"][key]]
 
 
-def _appendix(register: Register, period: Period, period_text: str) -> dict:
+def _appendix(register: Register, period: Period, period_text: str, total: int):
     title = f"Daftar Pengaduan yang Diterima {period_text}"
-    return documents.appendix_table(title, appendix.entries(register, period))
+    rows = appendix_entries(register, period, documents.APPENDIX_ROWS)
+    return documents.appendix_table(title, rows, total)
 
 
 def _agency(profile: dict[str, str]) -> dict[str, str]:

@@ -4,10 +4,14 @@ the letterhead (kop surat) and the appendix's list of complaints. Pure."""
 from collections.abc import Iterable
 from datetime import date
 
+from monev_cli.indonesian import number
 from monev_cli.models import STATUS_LABELS
 
 SEPARATOR = "  \N{MIDDLE DOT}  "
 CONFIDENTIAL = "(dirahasiakan)"
+# A printed list longer than this (some 100 pages) serves no reader: the
+# appendix then lists the first ones and says how many there were.
+APPENDIX_ROWS = 2000
 APPENDIX_COLUMNS = (
     ("No", True),
     ("Nomor Pengaduan", False),
@@ -40,8 +44,9 @@ def letterhead(profile: dict[str, str], logo) -> dict:
     }
 
 
-def appendix_table(title: str, entries: Iterable) -> dict:
-    """Every complaint of the period as one row; never a name or a contact."""
+def appendix_table(title: str, entries: Iterable, total: int) -> dict:
+    """Every complaint of the period as one row, up to ``APPENDIX_ROWS`` of
+    the ``total``; never a name or a contact."""
     rows = [
         [
             str(index),
@@ -56,9 +61,17 @@ def appendix_table(title: str, entries: Iterable) -> dict:
         ]
         for index, entry in enumerate(entries, start=1)
     ]
+    note = ""
+    if total > len(rows):
+        note = (
+            f"Lampiran ini memuat {number(len(rows))} pengaduan pertama dari "
+            f"{number(total)} pengaduan periode ini; daftar selengkapnya "
+            "tersimpan dalam register pengaduan."
+        )
     return {
         "number": None,
         "title": title,
+        "note": note,
         "columns": [
             {"name": name, "numeric": numeric} for name, numeric in APPENDIX_COLUMNS
         ],

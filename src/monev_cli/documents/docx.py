@@ -63,8 +63,8 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
             part, context["narrative"]["kata_pengantar"]
         )),
         "body": _part(document, lambda part: _chapters(part, context)),
-        "appendix": _part(document, lambda part: _table(
-            part, context["appendix"], keep_together=False
+        "appendix": _part(document, lambda part: _appendix(
+            part, context["appendix"]
         )) if context.get("appendix") else None,
     }  # fmt: skip
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
@@ -123,6 +123,12 @@ def _item(part, context: dict, item: str) -> None:
         _blocks(part, [{"kind": "ol", "text": "", "entries": entries}])
     else:
         _blocks(part, context["narrative"][item])
+
+
+def _appendix(part, table: dict) -> None:
+    _table(part, table, keep_together=False)
+    if table["note"]:
+        part.add_paragraph(table["note"])
 
 
 def _blocks(part, blocks: list[dict]) -> None:

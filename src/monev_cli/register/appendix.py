@@ -23,8 +23,8 @@ class Entry(NamedTuple):
     days: int | None  # calendar days from receipt to answer
 
 
-def entries(register: Register, period: Period) -> Iterator[Entry]:
-    """The period's complaints, in the order they were received."""
+def entries(register: Register, period: Period, limit: int) -> Iterator[Entry]:
+    """The period's first ``limit`` complaints, in the order they were received."""
     cursor = register.conn.execute(
         "SELECT c.tracking_no, c.received_on, ch.label, t.label, "
         "CASE WHEN c.confidential THEN NULL ELSE c.summary END, c.status, "
@@ -34,11 +34,12 @@ def entries(register: Register, period: Period) -> Iterator[Entry]:
         "JOIN channels AS ch ON ch.code = c.channel "
         "JOIN types AS t ON t.code = c.type "
         "WHERE voided = 0 AND received_on BETWEEN :start AND :end "
-        "ORDER BY c.received_on, c.id",
+        "ORDER BY c.received_on, c.id LIMIT :limit",
         {
             "done": DONE,
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
+            "limit": limit,
         },
     )
     for row in cursor:
