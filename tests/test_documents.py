@@ -383,3 +383,16 @@ def test_a_long_appendix_lists_the_first_and_says_how_many(office, monkeypatch):
         "Lampiran ini memuat 2 pengaduan pertama dari 5 pengaduan periode ini; "
         "daftar selengkapnya tersimpan dalam register pengaduan.\n\n"
     )
+
+
+def test_a_word_template_that_is_no_word_document_is_named(office, tmp_path):
+    folder = tmp_path / "templat"
+    folder.mkdir()
+    (folder / "report.docx").write_bytes(b"bukan dokumen Word")
+    assert office.fails(
+        "report", "--year", "2023", "-o", str(tmp_path / "x.docx"),
+        "--template-dir", str(folder),
+    ) == (
+        f"Error: The template {folder / 'report.docx'} is not a Word document: "
+        "save it from Word as .docx and try again."
+    )  # fmt: skip

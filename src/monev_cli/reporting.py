@@ -327,7 +327,9 @@ def template_error(error, name: str) -> InputError:
     if isinstance(error, jinja2.TemplateSyntaxError):
         return InputError(
             _("The template {name} has an error on line {line}: {reason}.").format(
-                name=error.name or name, line=error.lineno, reason=error.message
+                name=error.name or name,
+                line=error.lineno,
+                reason=(error.message or "").rstrip("."),
             )
         )
     return InputError(

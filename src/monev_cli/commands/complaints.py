@@ -97,12 +97,16 @@ def record(
 
 
 def _write_receipt(register: Register, complaint: Complaint, target: Path) -> None:
-    """The receipt of a complaint just recorded; when it cannot be written,
-    the complaint stays recorded and the error says how to write it again."""
+    """The receipt of a complaint just recorded, from the agency's templates
+    when MONEV_TEMPLATES names them; when it cannot be written, the complaint
+    stays recorded and the error says how to write it again."""
+    import os
+
     from monev_cli.commands import receipt
 
+    folder = os.environ.get("MONEV_TEMPLATES")
     try:
-        receipt.write(register, complaint, target)
+        receipt.write(register, complaint, target, Path(folder) if folder else None)
     except InputError as error:
         raise InputError(
             _(

@@ -12,6 +12,8 @@ import io
 from pathlib import Path
 
 from monev_cli.documents.templates import find
+from monev_cli.errors import InputError
+from monev_cli.i18n import _
 
 CHART_WIDTH_CM = 14
 LOGO_WIDTH_CM = 2.3
@@ -56,6 +58,7 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
 
     source = find(template, template_dir)
     document = DocxTemplate(source)
+    _open(document, source)
     word = {
         "logo": _logo(document, context.get("logo"), LOGO_WIDTH_CM),
         "cover_logo": _logo(document, context.get("logo"), COVER_LOGO_WIDTH_CM),
@@ -75,6 +78,24 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _open(document, source: Path) -> None:
+    """Read the template now, so that a file that is no Word document is
+    said to be one rather than failing halfway."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document.init_docx()
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
+        raise InputError(
+            _(
+                "The template {name} is not a Word document: save it from Word "
+                "as .docx and try again."
+            ).format(name=source)
+        ) from None
 
 
 def _logo(document, logo, width_cm: float):
