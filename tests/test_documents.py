@@ -8,11 +8,11 @@ import re
 from html import unescape
 from pathlib import Path
 
+import docx
+import pypdf
 import pytest
 from conftest import Monev, close, fill_profile
 from test_report import md_table
-
-pypdf = pytest.importorskip("pypdf")
 
 SIGNED = "2024-01-15"
 # Complainants: their names and contacts must never reach a document.
@@ -212,7 +212,6 @@ def test_a_register_without_a_profile_still_gives_a_pdf(monev, tmp_path):
 
 # --- Word ---------------------------------------------------------------
 
-docx = pytest.importorskip("docx")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -1,11 +1,10 @@
 """The agency's logo, kept in the register and printed on every letterhead."""
 
+import docx
+import pypdf
 import pytest
+import typst
 from conftest import copy_register, fill_profile
-
-pypdf = pytest.importorskip("pypdf")
-docx = pytest.importorskip("docx")
-typst = pytest.importorskip("typst")
 
 SVG = (
     '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="60" '

@@ -1,9 +1,7 @@
 """The desk's receipt (tanda terima): one page for the complainant."""
 
-import pytest
+import pypdf
 from conftest import AS_OF, fill_profile
-
-pypdf = pytest.importorskip("pypdf")
 
 
 def receipt_lines(path) -> list[str]:
