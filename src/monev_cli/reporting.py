@@ -15,6 +15,7 @@ from monev_cli import charts, narrative
 from monev_cli import indonesian as id_
 from monev_cli.deadlines import CALENDAR
 from monev_cli.documents import context as documents
+from monev_cli.documents.templates import check_folder
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
@@ -342,12 +343,7 @@ def template_error(error, name: str) -> InputError:
 
 def environment(template_dir: Path | None = None):
     """Jinja2 with the agency's folder first and ``default:`` for the built-ins."""
-    if template_dir is not None and not template_dir.is_dir():
-        raise InputError(
-            _("The template folder {folder} does not exist.").format(
-                folder=template_dir
-            )
-        )
+    check_folder(template_dir)
     return _environment(template_dir)
 
 
