@@ -395,3 +395,13 @@ def test_a_word_template_that_is_no_word_document_is_named(office, tmp_path):
         f"Error: The template {folder / 'report.docx'} is not a Word document: "
         "save it from Word as .docx and try again."
     )  # fmt: skip
+
+
+def test_a_document_is_not_written_onto_a_terminal(office, monkeypatch):
+    from typer import testing
+
+    monkeypatch.setattr(testing._NamedTextIOWrapper, "isatty", lambda self: True)
+    assert office.fails("report", "--year", "2023", "--format", "docx") == (
+        "Error: A docx file cannot be shown on the terminal: give --output FILE, "
+        "e.g. --output laporan.docx."
+    )

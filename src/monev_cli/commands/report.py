@@ -102,6 +102,7 @@ class ReportFormat(StrEnum):
     docx = "docx"
 
 
+DOCUMENTS = ("pdf", "docx")  # bytes, not text
 # The format an output file's name asks for when --format is not given.
 EXTENSIONS = {
     ".md": "md",
@@ -173,6 +174,13 @@ def report(
     now = today(as_of)
     period = _period(year, date_from, date_to, now)
     chosen = _format(fmt, output_file)
+    if output_file is None and chosen in DOCUMENTS and sys.stdout.isatty():
+        raise InputError(
+            _(
+                "A {format} file cannot be shown on the terminal: give --output "
+                "FILE, e.g. --output laporan.{format}."
+            ).format(format=chosen)
+        )
     context = reporting.build_context(
         ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
     )
