@@ -206,9 +206,9 @@ BAD_INPUTS = [
         id="list-date-in-words"),
     # profile, code lists, sample, init
     pytest.param(("profile", "set", "boss", "x"),
-        "Error: Unknown profile key 'boss'. Valid keys: agency, agency_short, "
-        "region, city, address, phone, website, head_name, head_title, head_nip, "
-        "prefix, lang.", id="profile-unknown-key"),
+        "Error: Unknown profile key 'boss'. Valid keys: government, agency, "
+        "agency_short, region, city, address, phone, email, website, head_name, "
+        "head_title, head_rank, head_nip, prefix, lang.", id="profile-unknown-key"),
     pytest.param(("profile", "set", "prefix", "AD U"),
         f"Error: The prefix 'AD U' {PREFIX}", id="prefix-with-spaces"),
     pytest.param(("profile", "set", "prefix", "ABCDEFGHIJK"),

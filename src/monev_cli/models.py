@@ -44,15 +44,20 @@ DEFAULT_TYPES = (
 # key -> what it holds; everything a report's cover and signature need, and
 # the language of the command line. Marked for the catalog, shown with _().
 PROFILE_KEYS = {
+    "government": N_(
+        "the government the agency belongs to, e.g. PEMERINTAH KABUPATEN KARANGASEM"
+    ),
     "agency": N_("full name of the agency"),
     "agency_short": N_("short name used in running text"),
     "region": N_("region, e.g. Kabupaten Karangasem"),
     "city": N_("where the report is signed"),
     "address": N_("office address"),
     "phone": N_("complaint telephone / call centre"),
+    "email": N_("agency e-mail address"),
     "website": N_("agency website"),
     "head_name": N_("name of the head of the agency"),
     "head_title": N_("position of the head, as in the signature block"),
+    "head_rank": N_("rank of the head, e.g. Pembina Utama Muda (IV/c)"),
     "head_nip": N_("civil-service number (NIP) of the head"),
     "prefix": N_("tracking-number prefix"),
     "lang": N_("language of the command line's messages, e.g. id"),

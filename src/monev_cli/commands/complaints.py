@@ -1,6 +1,7 @@
 """The desk's commands: record, update, note, void, show and list complaints."""
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from monev_cli.commands.common import (
 )
 from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
+from monev_cli.errors import InputError
 from monev_cli.i18n import N_, _, ngettext
 from monev_cli.models import (
     DONE,
@@ -25,8 +27,8 @@ from monev_cli.models import (
     Complaint,
     Event,
 )
+from monev_cli.register import Register, listing
 from monev_cli.register import complaints as store
-from monev_cli.register import listing
 
 Ref = Annotated[
     str,
@@ -79,6 +81,13 @@ def record(
     external_ref: Annotated[
         str | None, typer.Option("--external-ref", help=_("E.g. the LAPOR! ID."))
     ] = None,
+    receipt: Annotated[
+        Path | None,
+        typer.Option(
+            "--receipt",
+            help=_("Also write the complainant's receipt (PDF) to this file."),
+        ),
+    ] = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -109,12 +118,34 @@ def record(
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
         output.print_json(_public(complaint, include_personal=False))
-        return
-    typer.echo(
-        _("Recorded {ref}; the answer is due by {due}.").format(
-            ref=complaint.tracking_no, due=complaint.due_on.isoformat()
+    else:
+        typer.echo(
+            _("Recorded {ref}; the answer is due by {due}.").format(
+                ref=complaint.tracking_no, due=complaint.due_on.isoformat()
+            )
         )
-    )
+    if receipt is not None:
+        _write_receipt(register, complaint, receipt)
+
+
+def _write_receipt(register: Register, complaint: Complaint, target: Path) -> None:
+    """The receipt of a complaint just recorded, from the agency's templates
+    when MONEV_TEMPLATES names them; when it cannot be written, the complaint
+    stays recorded and the error says how to write it again."""
+    import os
+
+    from monev_cli.commands import receipt
+
+    folder = os.environ.get("MONEV_TEMPLATES")
+    try:
+        receipt.write(register, complaint, target, Path(folder) if folder else None)
+    except InputError as error:
+        raise InputError(
+            _(
+                "{ref} is recorded, but its receipt was not written: {reason} "
+                "Write it with 'monev receipt {ref} --output FILE'."
+            ).format(ref=complaint.tracking_no, reason=error)
+        ) from None
 
 
 def update(

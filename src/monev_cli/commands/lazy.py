@@ -52,6 +52,10 @@ COMMANDS = {
         ),
     ),
     "show": Entry("complaints", N_("Show one complaint with its whole history.")),
+    "receipt": Entry(
+        "receipt",
+        N_("Write the receipt (tanda terima) a complainant takes home, as PDF."),
+    ),
     "list": Entry(
         "complaints", N_("List complaints, oldest first, with their due dates.")
     ),

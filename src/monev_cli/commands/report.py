@@ -105,12 +105,30 @@ def _print_recap_table(title: str, heading: str, tally) -> None:
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+    docx = "docx"
 
+
+DOCUMENTS = ("pdf", "docx")  # bytes, not text
+# The format an output file's name asks for when --format is not given.
+EXTENSIONS = {
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 Format = Annotated[
-    ReportFormat,
+    ReportFormat | None,
     typer.Option(
-        "--format", case_sensitive=False, help=_("md (Markdown) or html (printable).")
+        "--format",
+        case_sensitive=False,
+        help=_(
+            "md (Markdown), html (printable), pdf or docx (Word); default: from "
+            "the output file's extension, else md."
+        ),
+        show_default=False,
     ),
 ]
 
@@ -120,7 +138,7 @@ def report(
     year: Year = None,
     date_from: From = None,
     date_to: To = None,
-    fmt: Format = ReportFormat.md,
+    fmt: Format = None,
     output_file: Annotated[
         Path | None,
         typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
@@ -140,6 +158,15 @@ def report(
             help=_("List a few complainants' names (never confidential ones)."),
         ),
     ] = False,
+    no_appendix: Annotated[
+        bool,
+        typer.Option(
+            "--no-appendix",
+            help=_(
+                "Leave out the appendix (Lampiran) listing the period's complaints."
+            ),
+        ),
+    ] = False,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -153,14 +180,27 @@ def report(
 
     now = today(as_of)
     period = _period(year, date_from, date_to, now)
-    templates = reporting.environment(template_dir)
-    context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
-    text = reporting.render(templates, context, fmt.value)
-    if output_file is None:
-        sys.stdout.write(text)
+    chosen = _format(fmt, output_file)
+    if output_file is None and chosen in DOCUMENTS and sys.stdout.isatty():
+        raise InputError(
+            _(
+                "A {format} file cannot be shown on the terminal: give --output "
+                "FILE, e.g. --output laporan.{format}."
+            ).format(format=chosen)
+        )
+    context = reporting.build_context(
+        ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
+    )
+    data = _rendered(context, chosen, template_dir)
+    binary = isinstance(data, bytes)
+    if output_file is None and binary:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    elif output_file is None:
+        sys.stdout.write(data)
     else:
-        with output.atomic_file(output_file) as out:
-            out.write(text)
+        with output.atomic_file(output_file, binary=binary) as out:
+            out.write(data)
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
     missing = reporting.missing_profile(context)
     if missing:
@@ -171,6 +211,31 @@ def report(
             ).format(keys=", ".join(missing)),
             err=True,
         )
+
+
+def _format(fmt: ReportFormat | None, output_file: Path | None) -> str:
+    """--format, else what the output file's extension names, else Markdown."""
+    if fmt is not None:
+        return fmt.value
+    suffix = output_file.suffix.lower() if output_file else ""
+    return EXTENSIONS.get(suffix, ReportFormat.md.value)
+
+
+def _rendered(context: dict, fmt: str, template_dir: Path | None) -> str | bytes:
+    """The report in ``fmt``: text, or a document's bytes. The document
+    renderers load only here."""
+    if fmt == "pdf":
+        from monev_cli.documents import pdf
+
+        return pdf.render(context, "report.typ", template_dir)
+    if fmt == "docx":
+        from monev_cli.documents import docx
+
+        return docx.render(context, "report.docx", template_dir)
+    from monev_cli import reporting
+
+    templates = reporting.environment(template_dir)
+    return reporting.render(templates, context, fmt)
 
 
 narrative_app = typer.Typer(

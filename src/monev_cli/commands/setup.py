@@ -1,5 +1,6 @@
 """Setting a register up: init, the agency profile, the sample."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -7,6 +8,7 @@ import typer
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.commands.lazy import help_of
+from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
 from monev_cli.models import PROFILE_KEYS
 from monev_cli.register import catalog, create_register, open_register
@@ -74,6 +76,66 @@ def profile_set(
 ) -> None:
     stored = catalog.set_profile(ctx.obj.open(), key, value)
     typer.echo(_("{key} = {value}").format(key=key.strip().lower(), value=stored))
+
+
+@profile_app.command(
+    "logo",
+    help=_(
+        "Store the agency's logo (PNG, JPEG or SVG, at most 2 MB) for the "
+        "letterhead, in the register itself; --remove forgets it."
+    ),
+)
+def profile_logo(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None, typer.Argument(help=_("The logo's image file."))
+    ] = None,
+    remove: Annotated[
+        bool, typer.Option("--remove", help=_("Forget the stored logo."))
+    ] = False,
+) -> None:
+    from monev_cli.register import logo as logos
+
+    if remove == (file is not None):
+        raise InputError(_("Give either the logo's file or --remove."))
+    register = ctx.obj.open()
+    if remove:
+        removed = logos.remove(register)
+        typer.echo(_("Removed the logo.") if removed else _("There was no logo."))
+        return
+    stored = logos.store(register, _read_logo(file), str(file))
+    typer.echo(
+        _("Stored the logo ({format}, {size} KB); every letterhead shows it.").format(
+            format=stored.format.upper(), size=max(1, len(stored.data) // 1024)
+        )
+    )
+
+
+def _read_logo(path: Path) -> bytes:
+    """The file's bytes, checked that Typst can draw them; a file too large
+    is read no further than it takes to tell."""
+    from monev_cli.documents.images import check
+    from monev_cli.register.logo import MAX_BYTES, image_format
+
+    try:
+        with path.open("rb") as source:
+            data = source.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(_("There is no file {path}.").format(path=path)) from None
+    except OSError as error:
+        raise InputError(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror)
+        ) from None
+    kind = image_format(data)
+    problem = check(data, kind) if kind and len(data) <= MAX_BYTES else None
+    if problem:
+        raise InputError(
+            _(
+                "{path} cannot be drawn as an image ({reason}): save it again as "
+                "PNG and try again."
+            ).format(path=path, reason=problem)
+        )
+    return data
 
 
 def add_to(app: typer.Typer) -> None:

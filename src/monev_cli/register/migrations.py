@@ -174,12 +174,23 @@ def m005_code_life(db) -> None:
     db["code_changes"].create_index(["list", "code"])
 
 
+def m006_letterhead(db) -> None:
+    """Images the documents print, kept in the register itself (the agency's
+    logo on its letterhead), so that a copy of it is still the whole truth."""
+    db["images"].create(
+        {"name": str, "format": str, "data": bytes},
+        pk="name",
+        not_null={"name", "format", "data"},
+    )
+
+
 MIGRATIONS = (
     m001_initial,
     m002_deadlines,
     m003_reporting,
     m004_corrections,
     m005_code_life,
+    m006_letterhead,
 )
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
