@@ -17,7 +17,7 @@ from monev_cli.deadlines import CALENDAR
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
-from monev_cli.register import Register, catalog, narratives, recaps, settings
+from monev_cli.register import Register, asof, catalog, narratives, recaps, settings
 
 TEMPLATES = Path(__file__).parent / "templates"
 REQUIRED_PROFILE = ("agency", "region", "city", "head_title", "head_name", "head_nip")
@@ -29,11 +29,26 @@ UNIT_NAMES = {CALENDAR: "hari kalender", "working": "hari kerja"}
 def build_context(
     register: Register, period: Period, as_of: date, include_personal: bool = False
 ) -> dict:
-    """Everything a report template may show."""
+    """Everything a report template may show: the register as it stood at the
+    end of ``as_of``, over the period as far as it had run by then."""
+    with asof.state(register, period, as_of) as cut:
+        context = _context(register, cut, as_of, include_personal)
+        late = asof.recorded_late(register, cut, as_of)
+    context["text"]["recorded_late"] = _recorded_late(late, as_of)
+    return context
+
+
+def _context(
+    register: Register, period: Period, as_of: date, include_personal: bool
+) -> dict:
     profile = catalog.profile(register)
     agency = _agency(profile)
     limit = _limit_text(register, period.end)
-    period_text = id_.period_text(period.start, period.end)
+    period_text = (
+        id_.running_period_text(period.start, period.end)
+        if period.is_cut
+        else id_.period_text(period.start, period.end)
+    )
     recap = {
         "channel": recaps.by_channel(register, period),
         "type": recaps.by_type(register, period),
@@ -59,14 +74,13 @@ def build_context(
             **period.to_dict(),
             "year": period.year,
             "text": period_text,
-            "title": f"TAHUN {period.year}"
-            if period.year
-            else f"PERIODE {period_text.upper()}",
+            "title": _title(period),
         },
         "signed": {
             "city": profile["city"],
             "date": id_.long_date(as_of),
             "month_year": id_.month_year(as_of),
+            "data_as_of": f"Data per {id_.long_date(as_of)}",
             "head_title": profile["head_title"],
             "head_name": profile["head_name"],
             "head_nip": profile["head_nip"],
@@ -85,6 +99,14 @@ def build_context(
         "text": _sentences(recap, days, tables, placeholders, as_of),
         "include_personal": include_personal,
     }
+
+
+def _title(period: Period) -> str:
+    """The year, or the period as asked even when it is still running."""
+    if period.year:
+        return f"TAHUN {period.year}"
+    asked = id_.period_text(period.start, period.asked_end or period.end)
+    return f"PERIODE {asked.upper()}"
 
 
 def missing_profile(context: dict) -> list[str]:
@@ -265,6 +287,20 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             "pengadunya dirahasiakan tidak dicantumkan."
         ),
     }
+
+
+def _recorded_late(count: int, as_of: date) -> str:
+    """Why a report may differ from the copy signed that day: entries dated by
+    then but typed into the register later."""
+    day = id_.long_date(as_of)
+    if not count:
+        return f"Seluruh data dalam laporan ini telah dicatat dalam register paling " \
+            f"lambat tanggal {day}."  # fmt: skip
+    return (
+        f"Laporan ini memuat {id_.counted(count)} entri riwayat pengaduan "
+        f"bertanggal paling lambat {day} yang baru dicatat dalam register "
+        "setelah tanggal tersebut."
+    )
 
 
 def _answer_days(days) -> str:

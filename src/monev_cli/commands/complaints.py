@@ -197,8 +197,8 @@ def show(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    complaint = store.get(ctx.obj.open(), ref)
     now = today(as_of)
+    complaint = _as_it_stood(ctx.obj.open(), ref, now if as_of else None)
     if as_json:
         data = _public(complaint, include_personal)
         data["timeliness"] = _timeliness(complaint, now)
@@ -213,6 +213,15 @@ def show(
     ]
     header = [_("Date"), _("Entry"), _("Status"), _("Officer"), _("Note")]
     console.print(output.table(_("History"), header, history))
+
+
+def _as_it_stood(register, ref: str, day) -> Complaint:
+    """The complaint now, or as it stood on the --as-of day when one is given."""
+    if day is None:
+        return store.get(register, ref)
+    from monev_cli.register import asof
+
+    return asof.complaint(register, ref, day)
 
 
 def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:

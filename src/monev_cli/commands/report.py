@@ -52,15 +52,16 @@ def recap(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    from monev_cli.register import recaps
+    from monev_cli.register import asof, recaps
 
-    period = _period(year, date_from, date_to, today(as_of))
+    now = today(as_of)
     register = ctx.obj.open()
-    tallies = {
-        "channel": recaps.by_channel(register, period),
-        "type": recaps.by_type(register, period),
-        "status": recaps.by_status(register, period),
-    }
+    with asof.state(register, _period(year, date_from, date_to, now), now) as period:
+        tallies = {
+            "channel": recaps.by_channel(register, period),
+            "type": recaps.by_type(register, period),
+            "status": recaps.by_status(register, period),
+        }
     if as_json:
         output.print_json(
             {"period": period.to_dict()}
