@@ -51,7 +51,7 @@ def recording_clock() -> datetime:
     if not fixed:
         return datetime.now().astimezone()
     try:
-        return datetime.fromisoformat(fixed).astimezone()
+        clock = datetime.fromisoformat(fixed)
     except ValueError:
         raise InputError(
             _(
@@ -59,6 +59,7 @@ def recording_clock() -> datetime:
                 "2024-01-05T09:30:00+08:00: correct it or unset it."
             ).format(value=fixed)
         ) from None
+    return clock if clock.tzinfo else clock.astimezone()
 
 
 def default_register_path() -> Path:

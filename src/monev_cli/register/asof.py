@@ -144,34 +144,41 @@ def _build(register: Register, params: dict) -> None:
     conn.execute("CREATE INDEX temp.complaints_as_of_id ON complaints (id)")
 
 
+# A received date corrected after the day had its own due date then: the
+# history holds it if the correction stored one, else it is counted again,
+# for the few such complaints, by the register's deadline rule.
+_DUE_RECOUNTED = (
+    "EXISTS ("
+    + _LATER_CORRECTION.replace("{field}", "received_on").format(what="1")
+    + ") AND NOT EXISTS ("
+    + _LATER_CORRECTION.replace("{field}", "due_on").format(what="1")
+    + ")"
+)
+
+
 def _due_dates_of_earlier_receipt(register: Register, params: dict) -> None:
-    """A received date corrected after the day had its own due date then: the
-    history holds it if the correction stored one, else it is counted again
-    (the few such complaints, one by one, by the register's deadline rule)."""
     rows = register.rows(
-        "SELECT id, received_on FROM temp.complaints c WHERE EXISTS ("
-        + _LATER_CORRECTION.replace("{field}", "received_on").format(what="1")
-        + ") AND NOT EXISTS ("
-        + _LATER_CORRECTION.replace("{field}", "due_on").format(what="1")
-        + ")",
-        params,
+        f"SELECT id, received_on FROM temp.complaints c WHERE {_DUE_RECOUNTED}", params
     )
     register.conn.executemany(
         "UPDATE temp.complaints SET due_on = ? WHERE id = ?",
-        [
-            (settings.due_on(register, date.fromisoformat(received)).isoformat(), id_)
-            for id_, received in rows
-        ],
+        [(_due_on(register, received), id_) for id_, received in rows],
     )
+
+
+def _due_on(register: Register, received_on: str) -> str:
+    return settings.due_on(register, date.fromisoformat(received_on)).isoformat()
 
 
 def recorded_late(register: Register, period: Period, day: date) -> int:
     """Entries dated by ``day``, of the complaints counted then, recorded
-    (``logged_at``, the computer's clock) after it."""
+    (``logged_at``, the computer's clock) after it. The entries recorded after
+    the day are few in a register kept day by day: they are read first, by
+    their index, and each looks up its complaint (CROSS JOIN keeps that order)."""
     return register.row(
-        "SELECT COUNT(*) FROM main.events e JOIN complaints c ON c.id = e.complaint_id "
-        "WHERE e.logged_at >= ? AND e.event_on <= ? AND c.voided = 0 "
-        "AND c.received_on BETWEEN ? AND ?",
+        "SELECT COUNT(*) FROM main.events e CROSS JOIN complaints c "
+        "WHERE c.id = e.complaint_id AND e.logged_at >= ? AND e.event_on <= ? "
+        "AND c.voided = 0 AND c.received_on BETWEEN ? AND ?",
         ((day + timedelta(days=1)).isoformat(), day.isoformat(), *period.params),
     )[0]
 
@@ -180,7 +187,8 @@ def complaint(register: Register, ref: str, day: date) -> Complaint:
     """One complaint as it stood on ``day``, with its history up to then."""
     now = complaints.get(register, ref)
     row = register.row(
-        f"SELECT {_select(register)} FROM main.complaints c WHERE c.id = :id",
+        f"SELECT {_select(register)}, {_DUE_RECOUNTED} AS recounted "
+        "FROM main.complaints c WHERE c.id = :id",
         {"id": now.id, "day": day.isoformat()},
     )
     if row["received_on"] > day.isoformat() or row["status"] is None:
@@ -190,5 +198,9 @@ def complaint(register: Register, ref: str, day: date) -> Complaint:
                 "to show as of that day. Give a later --as-of."
             ).format(ref=now.tracking_no, received=row["received_on"], day=day)
         )
-    events = tuple(event for event in now.events if event.event_on <= day)
-    return complaints.from_row(row, events)
+    found = complaints.from_row(row, tuple(e for e in now.events if e.event_on <= day))
+    if row["recounted"]:
+        return found._replace(
+            due_on=date.fromisoformat(_due_on(register, row["received_on"]))
+        )
+    return found
