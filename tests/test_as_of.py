@@ -174,14 +174,24 @@ def test_entries_recorded_after_the_day_are_counted_in_one_sentence(monev):
     assert counts(text, 3)["**Jumlah**"] == "**5**"
 
 
-def test_the_sample_counts_no_entry_as_recorded_late(monev, tmp_path):
+def test_the_sample_as_of_past_days(monev, tmp_path):
+    """The cases seen on the sample register: the 2023 status as of early 2024
+    was not yet that of 2025; 2024 as of 3 June counts the 53 complaints
+    received by then, not all 149; none of its entries was recorded late."""
     from conftest import Monev
 
     sample = Monev(tmp_path / "sample.db")
     sample.now = "2026-11-30T10:00:00+07:00"
     sample.ok("sample", "--as-of", "2025-01-31")
-    text = sample.ok("report", "--year", "2023", "--as-of", "2024-01-05")
-    assert "telah dicatat dalam register paling lambat tanggal 5 Januari 2024" in text
+    early = sample.ok("report", "--year", "2023", "--as-of", "2024-01-05")
+    late = sample.ok("report", "--year", "2023", "--as-of", "2025-01-31")
+    assert [row[2] for row in md_table(early, 3)[1:]] == ["127", "12", "12", "**151**"]
+    assert [row[2] for row in md_table(late, 3)[1:]] == ["131", "8", "12", "**151**"]
+    assert "telah dicatat dalam register paling lambat tanggal 5 Januari 2024" in early
+    june = sample.json("recap", "--year", "2024", "--as-of", "2024-06-03")
+    assert (june["status"]["total"], june["period"]["to"]) == (53, "2024-06-03")
+    whole = sample.json("recap", "--year", "2024", "--as-of", "2025-01-31")
+    assert whole["status"]["total"] == 149
 
 
 def test_a_running_period_is_reported_up_to_the_day(monev):
