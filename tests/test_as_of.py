@@ -240,6 +240,9 @@ def test_show_as_of_a_day_shows_the_complaint_as_it_stood(monev):
     assert monev.json("show", refs["c"])["classification"] == "penyimpangan"
     assert monev.json("show", refs["e"], "--as-of", FIRST)["voided"] is True
     assert monev.json("show", refs["e"], "--as-of", "2023-10-20")["voided"] is False
+    correct(monev, refs["a"], "2023-11-08", confidential=1)
+    assert monev.json("show", refs["a"], "--as-of", FIRST)["confidential"] is False
+    assert monev.json("show", refs["a"])["confidential"] is True
     table = monev.ok("show", refs["f"], "--as-of", FIRST)
     assert "voided" not in table and "Bukan pengaduan" not in table
 

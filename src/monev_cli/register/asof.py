@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.models import (
+    DONE,
     EVENT_CORRECTION,
     EVENT_RECORDED,
     EVENT_RESTORE,
@@ -47,9 +48,10 @@ _LATER_CORRECTION = (
     "AND e.field = '{field}' AND e.complaint_id = c.id AND e.event_on > :day "
     "ORDER BY e.event_on, e.id LIMIT 1"
 )
-# The columns a correction can change: each has the value of its first
-# correction dated after the day, if there is one.
-CORRECTABLE = (
+# The columns a correction changes (those typed, and the classification and
+# due date that follow from them): each had, on the day, the old value of its
+# first correction dated after it, if there is one.
+CORRECTED_COLUMNS = (
     "received_on", "channel", "type", "classification", "summary", "name",
     "contact", "confidential", "unit", "external_ref", "due_on",
 )  # fmt: skip
@@ -65,10 +67,10 @@ def _corrected(field: str, otherwise: str) -> str:
 
 def _expressions() -> dict[str, str]:
     """Each column's value on ``:day``, for the complaint ``c``."""
-    done = "CASE WHEN e.status = 'selesai' THEN e.event_on END"
+    done = f"CASE WHEN e.status = '{DONE}' THEN e.event_on END"
     voided = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN 1 ELSE 0 END"
     reason = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN e.note END"
-    found = {field: _corrected(field, f"c.{field}") for field in CORRECTABLE}
+    found = {field: _corrected(field, f"c.{field}") for field in CORRECTED_COLUMNS}
     # A type corrected later implies the classification of the type it had,
     # unless the classification's own correction is in the history.
     earlier_type = _corrected("type", "NULL")
@@ -77,6 +79,8 @@ def _expressions() -> dict[str, str]:
         f"COALESCE((SELECT t.classification FROM main.types t "
         f"WHERE t.code = {earlier_type}), c.classification)",
     )
+    # The history holds text: the flag is a number in the register.
+    found["confidential"] = f"CAST({found['confidential']} AS INTEGER)"
     found.update(
         status=f"({_STATUS_ENTRY.format(what='e.status')})",
         answered_on=f"({_STATUS_ENTRY.format(what=done)})",
@@ -95,9 +99,10 @@ def _select(register: Register) -> str:
 
 @contextmanager
 def state(register: Register, period: Period, day: date) -> Iterator[Period]:
-    """Within the block, ``complaints`` holds the register as of ``day``:
-    the period's complaints received by then and not voided then. Yields the
-    period cut at ``day``; refuses a period that has not begun by then."""
+    """Within the block, ``complaints`` read through the yielded period (the
+    period cut at ``day``: ``voided = 0 AND received_on BETWEEN`` its ends,
+    as ``recaps`` reads it) gives the complaints counted on ``day``, each as
+    it stood then. Refuses a period that has not begun by ``day``."""
     cut = period.up_to(day)
     params = {"start": cut.start.isoformat(), "cut": cut.end.isoformat()}
     params["day"] = day.isoformat()
@@ -107,11 +112,12 @@ def state(register: Register, period: Period, day: date) -> Iterator[Period]:
     if not later:  # nothing has happened since: the register stands as it did
         yield cut
         return
-    _build(register, params)
     try:
+        _build(register, params)
         yield cut
     finally:
-        register.conn.execute("DROP TABLE temp.complaints")
+        register.conn.execute("DROP TABLE IF EXISTS temp.complaints_changed")
+        register.conn.execute("DROP TABLE IF EXISTS temp.complaints")
 
 
 def _build(register: Register, params: dict) -> None:
@@ -140,8 +146,8 @@ def _build(register: Register, params: dict) -> None:
         params,
     )
     conn.execute("DROP TABLE temp.complaints_changed")
-    _due_dates_of_earlier_receipt(register, params)
     conn.execute("CREATE INDEX temp.complaints_as_of_id ON complaints (id)")
+    _due_dates_of_earlier_receipt(register, params)
 
 
 # A received date corrected after the day had its own due date then: the
@@ -158,7 +164,10 @@ _DUE_RECOUNTED = (
 
 def _due_dates_of_earlier_receipt(register: Register, params: dict) -> None:
     rows = register.rows(
-        f"SELECT id, received_on FROM temp.complaints c WHERE {_DUE_RECOUNTED}", params
+        "SELECT id, received_on FROM temp.complaints c WHERE id IN (SELECT "
+        f"complaint_id FROM main.events WHERE kind = '{EVENT_CORRECTION}' AND "
+        f"field = 'received_on' AND event_on > :day) AND {_DUE_RECOUNTED}",
+        params,
     )
     register.conn.executemany(
         "UPDATE temp.complaints SET due_on = ? WHERE id = ?",
