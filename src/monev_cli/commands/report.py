@@ -138,7 +138,10 @@ def report(
         str | None,
         typer.Option(
             "--as-of",
-            help=_("The signing date, and today for what is overdue (default: today)."),
+            help=_(
+                "The signing date: the report shows the register as it stood at "
+                "the end of that day (default: today)."
+            ),
             show_default=False,
         ),
     ] = None,
