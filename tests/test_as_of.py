@@ -281,3 +281,25 @@ def test_the_period_text_of_a_running_period():
     assert running_period_text(date(2024, 6, 1), date(2024, 6, 3)) == (
         "1 \N{EN DASH} 3 Juni 2024"
     )
+
+
+def test_an_answer_imported_without_its_date_stays_undated_on_a_past_day(monev):
+    """An answer whose date was never recorded (import --undated-answers)
+    has no answer date on any day either, even read back from the history."""
+    monev.now = "2023-03-01T09:00:00+08:00"
+    ref = monev.record(date="2023-03-01")["tracking_no"]
+    conn = sqlite3.connect(monev.db)
+    with conn:
+        conn.execute(
+            "UPDATE complaints SET status = 'selesai' WHERE tracking_no = ?", (ref,)
+        )
+        conn.execute(
+            "INSERT INTO events (complaint_id, kind, status, event_on, logged_at, "
+            "officer, field) SELECT id, 'status', 'selesai', '2023-03-01', "
+            "'2023-03-01T09:00:00+08:00', 'impor', 'answered_on' FROM complaints"
+        )
+    conn.close()
+    monev.ok("note", ref, "Ditanyakan lagi", "--date", "2023-05-01", "--as-of", AS_OF)
+    for day in ("2023-04-01", "2023-06-01"):  # read back; as it stands
+        text = monev.ok("report", "--year", "2023", "--as-of", day)
+        assert counts(text, 4)["Selesai, tanggal jawab tidak tercatat"] == "1"

@@ -91,8 +91,8 @@ def test_filters_select_what_is_exported(filled):
     assert [row["tracking_no"] for row in rows] == ["ADU-2023-0002"]
     rows = csv_rows(export(filled, "--unit", "bidang pppa"))
     assert [row["tracking_no"] for row in rows] == ["ADU-2023-0001"]
-    assert export(filled, "--format", "json", "--year", "2020") == (
-        '{"format": "monev", "version": 1, "complaints": [\n]}\n'
+    assert export(filled, "--format", "json", "--year", "2020").endswith(
+        '"complaints": [\n]}\n'
     )
 
 

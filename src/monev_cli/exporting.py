@@ -38,6 +38,8 @@ class Options:
     utc_offset: str = "+07:00"
     agency: str = ""
     type_labels: dict[str, str] | None = None
+    # for monev JSON: the register's channels and types, with their life
+    code_lists: dict[str, list[dict]] | None = None
 
 
 def columns(options: Options) -> tuple[str, ...]:
@@ -123,10 +125,15 @@ def _write_xlsx(out, complaints: Iterable[Complaint], options: Options) -> None:
 
 
 def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
-    """monev's own format: one complaint a line, history included, nothing
-    that depends on the register it came from (its row ids) or the clock."""
+    """monev's own format: the register's channels and types, then one
+    complaint a line, history included; nothing that depends on the register
+    it came from (its row ids) or the clock."""
     head = json.dumps(JSON_FORMAT)[:-1]
-    out.write(f'{head}, "complaints": [')
+    out.write(head)
+    for name, codes in (options.code_lists or {}).items():
+        items = ",\n".join(json.dumps(code, ensure_ascii=False) for code in codes)
+        out.write(f',\n"{name}": [\n{items}\n]')
+    out.write(',\n"complaints": [')
     separator = "\n"
     for complaint in complaints:
         data = complaint.to_dict()

@@ -76,11 +76,27 @@ class Stamp(NamedTuple):
 
 
 class Code(NamedTuple):
-    """A channel or a complaint type."""
+    """A channel or a complaint type, with its life: the day it was added and
+    the day it was retired (ISO dates; none for "from the start", "open")."""
 
     code: str
     label: str
     classification: str | None = None
+    added_on: str | None = None
+    retired_on: str | None = None
+
+    def open_during(self, start: date, end: date, spans=()) -> bool:
+        """Whether it could be used on some day from ``start`` to ``end``:
+        added by then, and not retired all along; ``spans``: the (first day,
+        day back) of each time it was retired and brought back."""
+        day = max(start.isoformat(), self.added_on or "")
+        retired = (
+            (*spans, (self.retired_on, "9999-12-31")) if self.retired_on else spans
+        )
+        for first, back in sorted(retired):
+            if first <= day < back:
+                day = back
+        return day <= end.isoformat()
 
 
 class Event(NamedTuple):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from monev_cli import charts, narrative
 from monev_cli import indonesian as id_
-from monev_cli.deadlines import CALENDAR
+from monev_cli.deadlines import CALENDAR, DONE_UNDATED
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
@@ -87,7 +87,7 @@ def _context(
         },
         "limit": limit,
         "narrative": _narrative(register, period, placeholders),
-        "channels": _channels(register, profile),
+        "channels": _channels(register, profile, recap["channel"]),
         "recap": {name: tally.to_dict() for name, tally in recap.items()},
         "answer_days": {
             "answered": days.answered,
@@ -143,7 +143,9 @@ def _narrative(register: Register, period: Period, values: dict) -> dict:
     }
 
 
-def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
+def _channels(register: Register, profile: dict[str, str], tally) -> list[dict]:
+    """The channels of the period's Tabel 1, where the public reaches them."""
+    shown = {line.key for line in tally.lines}
     return [
         {
             "code": code,
@@ -151,6 +153,7 @@ def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
             "detail": detail or profile.get(PROFILE_DETAIL.get(code, ""), ""),
         }
         for code, label, detail in catalog.channel_details(register)
+        if code in shown
     ]
 
 
@@ -274,7 +277,8 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             f"{id_.counted(late['terlambat'])} dijawab melewati batas waktu; per "
             f"{id_.long_date(as_of)}, {id_.counted(late['terbuka_lewat'])} "
             "pengaduan belum selesai dan telah melewati batas waktu "
-            f"(Tabel {tables['timeliness']['number']}). {_answer_days(days)}"
+            f"(Tabel {tables['timeliness']['number']}). {_undated(late)}"
+            f"{_answer_days(days)}"
         ),
         "spread": (
             f"Sebaran pengaduan per bulan disajikan pada Tabel "
@@ -300,6 +304,17 @@ def _recorded_late(count: int, as_of: date) -> str:
         f"Laporan ini memuat {id_.counted(count)} entri riwayat pengaduan "
         f"bertanggal paling lambat {day} yang baru dicatat dalam register "
         "setelah tanggal tersebut."
+    )
+
+
+def _undated(late: dict[str, int]) -> str:
+    count = late.get(DONE_UNDATED, 0)
+    if not count:
+        return ""
+    return (
+        f"Sebanyak {id_.counted(count)} pengaduan telah selesai, tetapi tanggal "
+        "jawabnya tidak tercatat, sehingga ketepatan waktunya tidak dapat "
+        "dinilai. "
     )
 
 

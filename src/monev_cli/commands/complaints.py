@@ -18,7 +18,7 @@ from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
 from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
-from monev_cli.models import STATUS_LABELS, Complaint
+from monev_cli.models import DONE, STATUS_LABELS, Complaint
 from monev_cli.register import Register, catalog, listing
 from monev_cli.register import complaints as store
 
@@ -87,7 +87,7 @@ def record(
 
 
 def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
-    choices = catalog.codes(register, table)
+    choices = catalog.codes(register, table, open_only=True)
     if not is_interactive():
         raise InputError(
             _("Give {flag} (one of: {choices}).").format(
@@ -200,19 +200,32 @@ def show(
     now = today(as_of)
     complaint = _as_it_stood(ctx.obj.open(), ref, now if as_of else None)
     if as_json:
-        data = _public(complaint, include_personal)
-        data["timeliness"] = _timeliness(complaint, now)
-        output.print_json(data)
+        output.print_json(
+            _public(complaint, include_personal) | _standing(complaint, now)
+        )
         return
-    console = output.console()
     fields = _fields(complaint, include_personal, now)
-    console.print(output.table(complaint.tracking_no, [_("Field"), _("Value")], fields))
+    output.print_table(_field_columns(), fields, complaint.tracking_no, key=None)
     history = [
         (e.event_on.isoformat(), e.kind, e.status or "", e.officer, e.note or "")
         for e in complaint.events
     ]
-    header = [_("Date"), _("Entry"), _("Status"), _("Officer"), _("Note")]
-    console.print(output.table(_("History"), header, history))
+    typer.echo()
+    output.print_table(_history_columns(), history, _("History"))
+
+
+def _field_columns() -> list[output.Column]:
+    return [output.Column(_("Field")), output.Column(_("Value"), output.WRAPPED)]
+
+
+def _history_columns() -> list[output.Column]:
+    return [
+        output.Column(_("Date")),
+        output.Column(_("Entry")),
+        output.Column(_("Status")),
+        output.Column(_("Officer"), output.TEXT),
+        output.Column(_("Note"), output.WRAPPED, ratio=3, minimum=16),
+    ]
 
 
 def _as_it_stood(register, ref: str, day) -> Complaint:
@@ -231,7 +244,7 @@ def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:
         (_("Channel"), complaint.channel),
         (_("Type"), f"{complaint.type} ({complaint.classification})"),
         (_("Status"), _("voided") if complaint.voided else complaint.status),
-        (_("Due"), f"{shown['due_on']} ({_timeliness(complaint, now)})"),
+        (_("Due"), f"{shown['due_on']} ({_standing(complaint, now)[LABEL]})"),
         (_("Unit"), complaint.unit or "-"),
         (_("Name"), shown["name"] or "-"),
         (_("Contact"), shown["contact"] or "-"),
@@ -270,43 +283,66 @@ def list_complaints(
     now = today(as_of)
     found = listing.complaints(ctx.obj.open(), chosen)
     if as_json:
-        output.stream_json_list(
-            {**_public(c, include_personal), "timeliness": _timeliness(c, now)}
-            for c in found
+        output.stream_json_list(_list_item(c, include_personal, now) for c in found)
+        return
+    if as_csv:
+        output.write_csv(
+            LIST_HEADER, (_list_row(c, include_personal, now, True) for c in found)
         )
         return
     rows = (_list_row(c, include_personal, now) for c in found)
-    if as_csv:
-        output.write_csv(LIST_HEADER, rows)
-    elif is_interactive():
+    if is_interactive():
         shown = [(r[0], r[1], r[2], r[4], r[6], r[8], r[9]) for r in rows]
-        output.console().print(output.table(None, _table_headings(), shown))
+        output.print_table(_table_columns(), shown, empty=_("No complaint matches."))
     else:
         output.plain_lines(rows)
 
 
+# Scripts read codes and ISO dates, the same in every language; the
+# timeliness also in words, in the run's language.
 LIST_HEADER = (
     "tracking_no", "received_on", "channel", "type", "status", "due_on",
-    "timeliness", "unit", "name", "summary",
+    "timeliness", "unit", "name", "summary", "days_late", "timeliness_label",
 )  # fmt: skip
+LABEL = "timeliness_label"
 
 
-def _table_headings() -> list[str]:
-    """On a terminal: what the desk needs to find a complaint."""
+def _table_columns() -> list[output.Column]:
+    """On a terminal: what the desk needs to find a complaint; on a short
+    window the name goes first, then the channel."""
     return [
-        _("Number"), _("Received"), _("Channel"), _("Status"), _("Due"), _("Name"),
-        _("Summary"),
-    ]  # fmt: skip
+        output.Column(_("Number")),
+        output.Column(_("Received")),
+        output.Column(_("Channel"), drop=1),
+        output.Column(_("Status")),
+        output.Column(_("Due"), output.PHRASE, minimum=16),
+        output.Column(_("Name"), output.TEXT, minimum=12, drop=2),
+        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=16),
+    ]
 
 
-def _list_row(complaint: Complaint, include_personal: bool, now: date) -> tuple:
+def _list_row(
+    complaint: Complaint, include_personal: bool, now: date, machine: bool = False
+) -> tuple:
+    """A line of the list; ``machine``: with the timeliness as a key and days
+    late, its words last."""
     shown = _public(complaint, include_personal)
     status = "void" if complaint.voided else complaint.status
-    return (
+    standing = _standing(complaint, now)
+    row = (
         complaint.tracking_no, shown["received_on"], complaint.channel,
-        complaint.type, status, shown["due_on"], _timeliness(complaint, now),
+        complaint.type, status, shown["due_on"],
+        standing["timeliness" if machine else LABEL],
         complaint.unit, shown["name"], complaint.summary,
     )  # fmt: skip
+    return (*row, standing["days_late"], standing[LABEL]) if machine else row
+
+
+def _list_item(complaint: Complaint, include_personal: bool, now: date) -> dict:
+    """A complaint of ``list --json``: a list holds no history."""
+    item = _public(complaint, include_personal) | _standing(complaint, now)
+    del item["events"]
+    return item
 
 
 def _public(complaint: Complaint, include_personal: bool) -> dict:
@@ -316,16 +352,25 @@ def _public(complaint: Complaint, include_personal: bool) -> dict:
     return complaint.to_dict()
 
 
-def _timeliness(complaint: Complaint, now: date) -> str:
-    if complaint.answered_on:
-        late = deadlines.days_late(complaint.due_on, complaint.answered_on)
-        if late > 0:
-            return ngettext(
-                "answered {days} day late", "answered {days} days late", late
-            ).format(days=late)
+def _standing(complaint: Complaint, now: date) -> dict:
+    """Where the complaint stands against its limit: a key (the report's
+    timeliness keys) and days late for scripts, and words for people."""
+    key, late = deadlines.standing(
+        complaint.due_on, complaint.answered_on, complaint.status == DONE, now
+    )
+    return {"timeliness": key, "days_late": late, LABEL: _standing_words(key, late)}
+
+
+def _standing_words(key: str, late: int | None) -> str:
+    if key == deadlines.DONE_UNDATED:
+        return _("answered, date not recorded")
+    if key == deadlines.ANSWERED_LATE:
+        return ngettext(
+            "answered {days} day late", "answered {days} days late", late
+        ).format(days=late)
+    if key == deadlines.ANSWERED_ON_TIME:
         return _("answered in time")
-    late = deadlines.days_late(complaint.due_on, now)
-    if late > 0:
+    if key == deadlines.OPEN_LATE:
         return ngettext("{days} day late", "{days} days late", late).format(days=late)
     return ngettext("{days} day left", "{days} days left", -late).format(days=-late)
 

@@ -73,8 +73,8 @@ COMMANDS = {
     "profile": Entry(
         "setup", N_("The agency profile used on the report's cover and signature.")
     ),
-    "channels": Entry("setup", N_("The channels complaints arrive through.")),
-    "types": Entry("setup", N_("The types of complaint.")),
+    "channels": Entry("codes", N_("The channels complaints arrive through.")),
+    "types": Entry("codes", N_("The types of complaint.")),
     "settings": Entry(
         "deadlines",
         N_("The response limits: days, their unit, the initial-response limit."),

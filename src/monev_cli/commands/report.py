@@ -73,27 +73,34 @@ def recap(
         "type": (_("By type"), _("Type")),
         "status": (_("By status"), _("Status")),
     }
-    console = output.console()
-    console.print(
+    typer.echo(
         _("Complaints received {start} to {end}").format(
             start=period.start.isoformat(), end=period.end.isoformat()
         )
     )
+    if not tallies["status"].total:
+        typer.echo(_("No complaint was received in the period."))
+        return
     for name, tally in tallies.items():
         title, heading = titles[name]
-        console.print(_recap_table(title, heading, tally))
+        typer.echo()
+        _print_recap_table(title, heading, tally)
 
 
-def _recap_table(title: str, heading: str, tally):
+def _print_recap_table(title: str, heading: str, tally) -> None:
     shared = any(line.percent is not None for line in tally.lines)
-    header = [_("No"), heading, _("Count")] + ([_("Percent")] if shared else [])
+    columns = [
+        output.Column(_("No"), justify="right"),
+        output.Column(heading, output.TEXT),
+        output.Column(_("Count"), justify="right"),
+    ] + ([output.Column(_("Percent"), justify="right")] if shared else [])
     rows = [
         [index, line.label, line.count] + ([f"{line.percent:.1f}%"] if shared else [])
         for index, line in enumerate(tally.lines, start=1)
     ]
     total = f"{100.0 if tally.total else 0.0:.1f}%"
     rows.append(["", _("Total"), tally.total] + ([total] if shared else []))
-    return output.table(title, header, rows)
+    output.print_table(columns, rows, title, key=1)
 
 
 class ReportFormat(StrEnum):

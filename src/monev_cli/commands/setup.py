@@ -1,4 +1,4 @@
-"""Setting a register up: init, the agency profile, code lists, the sample."""
+"""Setting a register up: init, the agency profile, the sample."""
 
 from typing import Annotated
 
@@ -58,9 +58,12 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         output.print_json(values)
         return
     rows = [(key, value or "-", _(PROFILE_KEYS[key])) for key, value in values.items()]
-    output.console().print(
-        output.table(None, [_("Key"), _("Value"), _("Meaning")], rows)
-    )
+    columns = [
+        output.Column(_("Key")),
+        output.Column(_("Value"), output.WRAPPED, ratio=3, minimum=20),
+        output.Column(_("Meaning"), output.WRAPPED, ratio=2, minimum=16),
+    ]
+    output.print_table(columns, rows)
 
 
 @profile_app.command("set", help=_("Set one profile key."))
@@ -73,66 +76,7 @@ def profile_set(
     typer.echo(_("{key} = {value}").format(key=key.strip().lower(), value=stored))
 
 
-def _code_app(table: str, help_text: str) -> typer.Typer:
-    group = typer.Typer(help=help_text, invoke_without_command=True)
-
-    @group.callback()
-    def show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-        if ctx.invoked_subcommand:
-            return
-        codes = catalog.codes(ctx.obj.open(), table)
-        if as_json:
-            output.print_json([code._asdict() for code in codes])
-            return
-        header = [_("Code"), _("Label")]
-        rows = [(code.code, code.label) for code in codes]
-        if table == "types":
-            header.append(_("Classification"))
-            rows = [(code.code, code.label, code.classification) for code in codes]
-        output.console().print(output.table(None, header, rows))
-
-    @group.command("add", help=_("Add a code to the agency's list."))
-    def add(
-        ctx: typer.Context,
-        code: Annotated[str, typer.Argument(help=_("Short code, e.g. whatsapp."))],
-        label: Annotated[str, typer.Argument(help=_("Label used in reports."))],
-        classification: Annotated[
-            str | None,
-            typer.Option(help=_("For types: informatif or penyimpangan.")),
-        ] = None,
-    ) -> None:
-        added = catalog.add_code(ctx.obj.open(), table, code, label, classification)
-        typer.echo(
-            _("Added {code}: {label}.").format(code=added.code, label=added.label)
-        )
-
-    return group
-
-
-def channel_detail(
-    ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=_("Channel code, e.g. telepon."))],
-    text: Annotated[
-        str, typer.Argument(help=_('Where the public reaches it; "" clears it.'))
-    ],
-) -> None:
-    channel = catalog.set_channel_detail(ctx.obj.open(), code, text)
-    typer.echo(
-        _("{code}: {detail}").format(code=channel.code, detail=text.strip() or "-")
-    )
-
-
 def add_to(app: typer.Typer) -> None:
     app.command(help=help_of("init"))(init)
     app.add_typer(profile_app, name="profile")
-    channels = _code_app("channels", help_of("channels"))
-    channels.command(
-        "detail",
-        help=_("Set where the public reaches a channel, as the report lists it."),
-    )(channel_detail)
-    app.add_typer(channels, name="channels")
-    app.add_typer(
-        _code_app("types", help_of("types")),
-        name="types",
-    )
     app.command(help=help_of("sample"))(sample)

@@ -113,7 +113,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
                 kind=kind, status=status
             )
         )
-    event_on = _iso_date(item.get("event_on"))
+    event_on = iso_date(item.get("event_on"))
     check_event_on(event_on, previous, as_of)
     event = (
         kind,
@@ -126,7 +126,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
     return event, event_on
 
 
-def _iso_date(value) -> date:
+def iso_date(value) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
@@ -148,7 +148,8 @@ def _check_agrees(events: Sequence[tuple], complaint: Incoming) -> None:
                 "('{last}')."
             ).format(status=complaint.status, last=status)
         )
-    if status == DONE and moves[-1][2] != complaint.answered_on.isoformat():
+    answered_on = complaint.answered_on
+    if status == DONE and answered_on and moves[-1][2] != answered_on.isoformat():
         raise InputError(
             _(
                 "Its date answered {date} is not the date of its last move to "

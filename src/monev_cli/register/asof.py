@@ -67,7 +67,11 @@ def _corrected(field: str, otherwise: str) -> str:
 
 def _expressions() -> dict[str, str]:
     """Each column's value on ``:day``, for the complaint ``c``."""
-    done = f"CASE WHEN e.status = '{DONE}' THEN e.event_on END"
+    # An answer imported without its date (--undated-answers) is marked so.
+    done = (
+        f"CASE WHEN e.status = '{DONE}' AND e.field IS NOT 'answered_on' "
+        "THEN e.event_on END"
+    )
     voided = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN 1 ELSE 0 END"
     reason = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN e.note END"
     found = {field: _corrected(field, f"c.{field}") for field in CORRECTED_COLUMNS}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from monev_cli.i18n import _
-from monev_cli.models import DEFAULT_PREFIX
+from monev_cli.models import DEFAULT_PREFIX, DONE
 from monev_cli.register import settings
 from monev_cli.register.connection import Register
 
@@ -185,7 +185,20 @@ def store(
             _insert_rows(conn, "events", EVENT_COLUMNS, events)
             if progress:
                 progress(min(start + CHUNK, len(ordered)), len(ordered))
+        if any(c.status == DONE and c.answered_on is None for c in ordered):
+            _mark_undated_answers(conn, complaint_id - len(ordered))
     return len(ordered)
+
+
+def _mark_undated_answers(conn: sqlite3.Connection, first_id: int) -> None:
+    """A move to 'selesai' whose answer date was never recorded says so: it
+    set ``answered_on`` to nothing. ``check`` accepts such a complaint."""
+    conn.execute(
+        "UPDATE events SET field = 'answered_on' WHERE kind = 'status' "
+        "AND status = 'selesai' AND complaint_id IN (SELECT id FROM complaints "
+        "WHERE id >= ? AND status = 'selesai' AND answered_on IS NULL)",
+        (first_id,),
+    )
 
 
 @contextmanager

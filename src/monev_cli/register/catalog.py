@@ -2,6 +2,7 @@
 
 import re
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from monev_cli.errors import InputError, NotFoundError
@@ -16,15 +17,16 @@ UNKNOWN_CODE = {
     "channels": N_("Unknown channel '{code}'. Valid channels: {choices}."),
     "types": N_("Unknown type '{code}'. Valid types: {choices}."),
 }
-EXISTING_CODE = {
+RETIRED_CODE = {
     "channels": N_(
-        "The channel '{code}' exists already: use it as it is, or choose another code."
+        "The channel '{code}' was retired on {day}: choose another, or bring it "
+        "back with 'monev channels unretire {code}'."
     ),
     "types": N_(
-        "The type '{code}' exists already: use it as it is, or choose another code."
+        "The type '{code}' was retired on {day}: choose another, or bring it "
+        "back with 'monev types unretire {code}'."
     ),
 }
-_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,29}$")
 _PREFIX = re.compile(r"^[A-Z0-9]{1,10}$")
 
 
@@ -91,13 +93,16 @@ def _check_prefix(value: str) -> str:
     return value
 
 
-def codes(register: Register, table: str) -> list[Code]:
-    """The channels or the types, in report order."""
+def codes(register: Register, table: str, open_only: bool = False) -> list[Code]:
+    """The channels or the types, in report order; ``open_only``: without the
+    retired ones, as a desk may choose them."""
     extra = ", classification" if table == "types" else ", NULL"
+    where = " WHERE retired_on IS NULL" if open_only else ""
     return [
-        Code(row[0], row[1], row[2])
+        Code(*row)
         for row in register.rows(
-            f"SELECT code, label{extra} FROM {_table(table)} ORDER BY position, code"
+            f"SELECT code, label{extra}, added_on, retired_on FROM {_table(table)}"
+            f"{where} ORDER BY position, code"
         )
     ]
 
@@ -137,43 +142,18 @@ def resolve_code(register: Register, table: str, text: str) -> Code:
     )
 
 
-def add_code(
-    register: Register,
-    table: str,
-    code: str,
-    label: str,
-    classification: str | None = None,
-) -> Code:
-    """Extend the agency's list; an existing code is never overwritten."""
-    code = (clean_text(code, _("code")) or "").lower()
-    label = clean_text(label, _("label"))
-    if not _CODE.match(code):
+def usable_code(register: Register, table: str, text: str, received_on: date) -> Code:
+    """The code named by ``text``, which a complaint received on
+    ``received_on`` may use: not one retired by then."""
+    return check_usable(resolve_code(register, table, text), table, received_on)
+
+
+def check_usable(code: Code, table: str, received_on: date) -> Code:
+    if code.retired_on is not None and received_on.isoformat() >= code.retired_on:
         raise InputError(
-            _(
-                "The code '{code}' cannot be used: give up to 30 lowercase "
-                "letters, digits, '-' or '_' (e.g. whatsapp)."
-            ).format(code=code)
+            _(RETIRED_CODE[_table(table)]).format(code=code.code, day=code.retired_on)
         )
-    if not label:
-        raise InputError(_('Give a label for the report, e.g. "WhatsApp".'))
-    row = {"code": code, "label": label}
-    if _table(table) == "types":
-        row["classification"] = check_classification(classification or "informatif")
-    with register.write() as conn:
-        if conn.execute(
-            f"SELECT 1 FROM {_table(table)} WHERE code = ?", (code,)
-        ).fetchone():
-            raise InputError(_(EXISTING_CODE[_table(table)]).format(code=code))
-        position = conn.execute(
-            f"SELECT COALESCE(MAX(position), 0) + 1 FROM {_table(table)}"
-        ).fetchone()[0]
-        columns = ", ".join([*row, "position"])
-        marks = ", ".join("?" * (len(row) + 1))
-        conn.execute(
-            f"INSERT INTO {_table(table)} ({columns}) VALUES ({marks})",
-            (*row.values(), position),
-        )
-    return Code(code, label, row.get("classification"))
+    return code
 
 
 def check_classification(text: str) -> str:

@@ -65,8 +65,8 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
 
 def _validated_row(register: Register, draft: Draft, stamp: Stamp) -> dict:
     received_on = check_received_on(draft.received_on, stamp.as_of)
-    channel = catalog.resolve_code(register, "channels", draft.channel)
-    complaint_type = catalog.resolve_code(register, "types", draft.type)
+    channel = catalog.usable_code(register, "channels", draft.channel, received_on)
+    complaint_type = catalog.usable_code(register, "types", draft.type, received_on)
     classification = (
         catalog.check_classification(draft.classification)
         if draft.classification

@@ -147,8 +147,13 @@ _RULES = (
     ),
     (
         "answered_on",
-        """SELECT tracking_no, status, answered_on FROM complaints
-        WHERE (status = 'selesai') IS NOT (answered_on IS NOT NULL)""",
+        # done without an answer date only when its move to 'selesai' says
+        # the date was never recorded (import --undated-answers)
+        """SELECT c.tracking_no, c.status, c.answered_on FROM complaints AS c
+        WHERE (c.status = 'selesai') IS NOT (c.answered_on IS NOT NULL)
+          AND NOT (c.status = 'selesai' AND EXISTS (
+            SELECT 1 FROM events WHERE complaint_id = c.id AND kind = 'status'
+            AND status = 'selesai' AND field = 'answered_on'))""",
         lambda: _(
             "{tracking_no} has status '{status}' but answered date {answered_on}"
         ),

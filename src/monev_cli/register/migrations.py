@@ -147,6 +147,33 @@ def m004_corrections(db) -> None:
         db["events"].add_column(column, str)
 
 
+def m005_code_life(db) -> None:
+    """Channels and types have a life: the day each was added and retired
+    (none for the built-in ones, and for those added before this migration:
+    open from the start), and a history of every change to the lists, dated,
+    with the officer and the reason."""
+    for table in ("channels", "types"):
+        db[table].add_column("added_on", str)
+        db[table].add_column("retired_on", str)
+    db["code_changes"].create(
+        {
+            "id": int,
+            "list": str,  # channels or types
+            "code": str,
+            "change": str,  # add, rename, classify, retire, unretire, remove
+            "changed_on": str,
+            "logged_at": str,
+            "officer": str,
+            "old_value": str,
+            "new_value": str,
+            "note": str,
+        },
+        pk="id",
+        not_null={"list", "code", "change", "changed_on", "logged_at", "officer"},
+    )
+    db["code_changes"].create_index(["list", "code"])
+
+
 def m008_history_by_date(db) -> None:
     """Indexes that let a report read the history as it stood on a past day:
     each complaint's entries in date order, holding the kind and status so
@@ -171,6 +198,7 @@ MIGRATIONS = (
     m002_deadlines,
     m003_reporting,
     m004_corrections,
+    m005_code_life,
     m008_history_by_date,
 )
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
