@@ -89,22 +89,13 @@ def later_changes(monev, refs: dict[str, str]) -> None:
     monev.ok("void", refs["f"], "--reason", "Bukan pengaduan", "--as-of", "2023-11-01")
     restore(monev, refs["e"], "2023-10-20")
     correct(monev, refs["a"], "2023-11-05", channel="instagram")
-    correct(monev, refs["c"], "2023-11-06", type="disiplin")
-    correct(monev, refs["b"], "2023-11-07", received_on="2023-06-10")
-    # The classification and the due date follow, with no entry of their own.
-    follow(monev, refs["c"], classification="penyimpangan")
-    follow(monev, refs["b"], due_on="2023-07-10")
-
-
-def follow(monev, ref: str, **columns) -> None:
-    conn = sqlite3.connect(monev.db)
-    with conn:
-        for column, value in columns.items():
-            conn.execute(
-                f"UPDATE complaints SET {column} = ? WHERE tracking_no = ?",
-                (value, ref),
-            )
-    conn.close()
+    # The classification and the due date that follow are corrected with them.
+    correct(
+        monev, refs["c"], "2023-11-06", type="disiplin", classification="penyimpangan"
+    )
+    correct(
+        monev, refs["b"], "2023-11-07", received_on="2023-06-10", due_on="2023-07-10"
+    )
 
 
 def counts(text: str, number: int) -> dict[str, str]:

@@ -7,9 +7,10 @@ over the history's indexes. Corrections are undone field by field: a field
 corrected after the day held the old value of its first such correction.
 
 ``state`` puts that picture in a temporary table named ``complaints``, which
-shadows the register's own for the rest of the connection (SQLite looks in
-``temp`` first), so that every count of ``recaps`` (and of a consolidation)
-reads the past day with its ordinary SQL; leaving the block drops it.
+within its block shadows the register's own (SQLite looks in ``temp`` first),
+so that every count of ``recaps`` (and of a consolidation) reads the past day
+with its ordinary SQL; leaving the block drops it. When nothing is dated after
+the day, the register's own table is that picture and nothing is built.
 """
 
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ from monev_cli.models import (
     Complaint,
 )
 from monev_cli.period import Period
-from monev_cli.register import complaints, settings
+from monev_cli.register import complaints
 from monev_cli.register.connection import Register
 
 # Kinds are the code's constants, written into the SQL so that the partial
@@ -48,9 +49,10 @@ _LATER_CORRECTION = (
     "AND e.field = '{field}' AND e.complaint_id = c.id AND e.event_on > :day "
     "ORDER BY e.event_on, e.id LIMIT 1"
 )
-# The columns a correction changes (those typed, and the classification and
-# due date that follow from them): each had, on the day, the old value of its
-# first correction dated after it, if there is one.
+# The columns a correction changes: those typed, and the classification and
+# due date that follow from a new type or received date, each of which the
+# correction stores as an entry of its own. Each had, on the day, the old value
+# of its first correction dated after it, if there is one.
 CORRECTED_COLUMNS = (
     "received_on", "channel", "type", "classification", "summary", "name",
     "contact", "confidential", "unit", "external_ref", "due_on",
@@ -75,14 +77,6 @@ def _expressions() -> dict[str, str]:
     voided = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN 1 ELSE 0 END"
     reason = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN e.note END"
     found = {field: _corrected(field, f"c.{field}") for field in CORRECTED_COLUMNS}
-    # A type corrected later implies the classification of the type it had,
-    # unless the classification's own correction is in the history.
-    earlier_type = _corrected("type", "NULL")
-    found["classification"] = _corrected(
-        "classification",
-        f"COALESCE((SELECT t.classification FROM main.types t "
-        f"WHERE t.code = {earlier_type}), c.classification)",
-    )
     # The history holds text: the flag is a number in the register.
     found["confidential"] = f"CAST({found['confidential']} AS INTEGER)"
     found.update(
@@ -151,36 +145,6 @@ def _build(register: Register, params: dict) -> None:
     )
     conn.execute("DROP TABLE temp.complaints_changed")
     conn.execute("CREATE INDEX temp.complaints_as_of_id ON complaints (id)")
-    _due_dates_of_earlier_receipt(register, params)
-
-
-# A received date corrected after the day had its own due date then: the
-# history holds it if the correction stored one, else it is counted again,
-# for the few such complaints, by the register's deadline rule.
-_DUE_RECOUNTED = (
-    "EXISTS ("
-    + _LATER_CORRECTION.replace("{field}", "received_on").format(what="1")
-    + ") AND NOT EXISTS ("
-    + _LATER_CORRECTION.replace("{field}", "due_on").format(what="1")
-    + ")"
-)
-
-
-def _due_dates_of_earlier_receipt(register: Register, params: dict) -> None:
-    rows = register.rows(
-        "SELECT id, received_on FROM temp.complaints c WHERE id IN (SELECT "
-        f"complaint_id FROM main.events WHERE kind = '{EVENT_CORRECTION}' AND "
-        f"field = 'received_on' AND event_on > :day) AND {_DUE_RECOUNTED}",
-        params,
-    )
-    register.conn.executemany(
-        "UPDATE temp.complaints SET due_on = ? WHERE id = ?",
-        [(_due_on(register, received), id_) for id_, received in rows],
-    )
-
-
-def _due_on(register: Register, received_on: str) -> str:
-    return settings.due_on(register, date.fromisoformat(received_on)).isoformat()
 
 
 def recorded_late(register: Register, period: Period, day: date) -> int:
@@ -200,8 +164,7 @@ def complaint(register: Register, ref: str, day: date) -> Complaint:
     """One complaint as it stood on ``day``, with its history up to then."""
     now = complaints.get(register, ref)
     row = register.row(
-        f"SELECT {_select(register)}, {_DUE_RECOUNTED} AS recounted "
-        "FROM main.complaints c WHERE c.id = :id",
+        f"SELECT {_select(register)} FROM main.complaints c WHERE c.id = :id",
         {"id": now.id, "day": day.isoformat()},
     )
     if row["received_on"] > day.isoformat() or row["status"] is None:
@@ -211,9 +174,4 @@ def complaint(register: Register, ref: str, day: date) -> Complaint:
                 "to show as of that day. Give a later --as-of."
             ).format(ref=now.tracking_no, received=row["received_on"], day=day)
         )
-    found = complaints.from_row(row, tuple(e for e in now.events if e.event_on <= day))
-    if row["recounted"]:
-        return found._replace(
-            due_on=date.fromisoformat(_due_on(register, row["received_on"]))
-        )
-    return found
+    return complaints.from_row(row, tuple(e for e in now.events if e.event_on <= day))
