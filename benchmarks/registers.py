@@ -29,7 +29,7 @@ from monev_cli.sample import SAMPLE_PROFILE, SampleComplaint, generate
 # Raise a kind's number when what it writes changes (the sample generator's
 # output included): its cached files are then made anew. The migrations are
 # part of every key too.
-VERSIONS = {"register": 1, "import": 3, "taskwarrior": 1}
+VERSIONS = {"register": 2, "import": 3, "taskwarrior": 1}
 AS_OF = date(2025, 1, 31)  # after the sample's two years: all of it is stored
 OFFICER = "benchmark"
 LOGGED_AT = "2025-01-31T08:00:00+08:00"
@@ -127,7 +127,16 @@ def _rows(
         seq = seqs[year] = seqs.get(year, 0) + 1
         status, answered_on = "diterima", None
         received_on = draft.received_on.isoformat()
-        events = [(complaint_id, EVENT_RECORDED, status, received_on, *stamp, None)]
+        events = [
+            (
+                complaint_id,
+                EVENT_RECORDED,
+                status,
+                received_on,
+                *_on(stamp, draft.received_on),
+                None,
+            )
+        ]
         for after, step_status, note in item.steps:
             when = draft.received_on + timedelta(days=after)
             if when > as_of:
@@ -135,7 +144,14 @@ def _rows(
             status = step_status
             answered_on = when.isoformat() if status == DONE else None
             events.append(
-                (complaint_id, EVENT_STATUS, status, when.isoformat(), *stamp, note)
+                (
+                    complaint_id,
+                    EVENT_STATUS,
+                    status,
+                    when.isoformat(),
+                    *_on(stamp, when),
+                    note,
+                )
             )
         yield (
             (
@@ -161,6 +177,13 @@ def _rows(
             ),  # fmt: skip
             events,
         )
+
+
+def _on(stamp: tuple[str, str], day: date) -> tuple[str, str]:
+    """(logged_at, officer) of an entry typed in on its own day, as the sample
+    stamps it."""
+    logged_at, officer = stamp
+    return day.isoformat() + logged_at[10:], officer
 
 
 def _memoized(rule):

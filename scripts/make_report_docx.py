@@ -148,9 +148,10 @@ def _front(doc) -> None:
     _toc(doc.add_paragraph())
 
 
-def _signature(doc, day: str) -> None:
+def _signature(doc, day: str, data_as_of: str | None = None) -> None:
     lines = (
         (f"{{{{ signed.city }}}}, {day}", False),
+        *([(data_as_of, False)] if data_as_of else []),
         ("{{ signed.head_title }}", False),
         ("", False), ("", False), ("", False),
         ("{{ signed.head_name }}", True),
@@ -196,7 +197,7 @@ def _toc(paragraph) -> None:
 
 def _body(doc) -> None:
     doc.add_paragraph("{{p word.body }}")
-    _signature(doc, "{{ signed.month_year }}")
+    _signature(doc, "{{ signed.month_year }}", "{{ signed.data_as_of }}")
     doc.add_paragraph("{%p if word.appendix %}")
     doc.add_paragraph("LAMPIRAN", style="Heading 1")
     doc.add_paragraph("{{p word.appendix }}")

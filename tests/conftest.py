@@ -24,13 +24,15 @@ class Monev:
     def __init__(self, db: Path) -> None:
         self.db = db
         self.runner = CliRunner()
+        # The recording clock (MONEV_NOW) for the entries a test types in.
+        self.now: str | None = None
 
     def __call__(self, *args: str, input: str | None = None):
         return self.runner.invoke(
             app,
             ["--db", str(self.db), "--officer", "tester", *args],
             input=input,
-            env={"MONEV_DB": None, "MONEV_OFFICER": None},
+            env={"MONEV_DB": None, "MONEV_OFFICER": None, "MONEV_NOW": self.now},
         )
 
     def ok(self, *args: str) -> str:

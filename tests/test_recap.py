@@ -45,7 +45,7 @@ def test_recap_leaves_out_voided_and_other_periods(monev):
 
 def test_recap_defaults_to_the_as_of_year(reference):
     recap = reference.json("recap", "--as-of", "2023-05-01")
-    assert recap["period"] == {"from": "2023-01-01", "to": "2023-12-31"}
+    assert recap["period"] == {"from": "2023-01-01", "to": "2023-05-01"}
 
 
 def test_shares_use_the_largest_remainders():

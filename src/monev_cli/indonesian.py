@@ -59,6 +59,16 @@ def period_text(start: date, end: date) -> str:
     return f"{first} {DASH} {last}"
 
 
+def running_period_text(start: date, day: date) -> str:
+    """A period still running on ``day``: ``Januari – 3 Juni 2024``."""
+    if start.day != 1 or (start.year, start.month) == (day.year, day.month):
+        return period_text(start, day)
+    first = MONTHS[start.month - 1]
+    if start.year != day.year:
+        first = f"{first} {start.year}"
+    return f"{first} {DASH} {long_date(day)}"
+
+
 def _is_month_end(day: date) -> bool:
     return (day + timedelta(days=1)).day == 1
 

@@ -13,6 +13,9 @@ class Period:
 
     start: date
     end: date
+    # The end asked for, when the period was cut short at the day it is
+    # reported on (``up_to``): its year still names the report.
+    asked_end: date | None = None
 
     @classmethod
     def of_year(cls, year: int) -> "Period":
@@ -49,10 +52,33 @@ class Period:
             )
         return cls(start, end)
 
+    def up_to(self, day: date) -> "Period":
+        """The period as far as it has run by the end of ``day``."""
+        if day < self.start:
+            raise InputError(
+                _(
+                    "The period {start} to {end} has not begun on {day}: there is "
+                    "nothing to report yet. Give a later --as-of or an earlier period."
+                ).format(
+                    start=self.start.isoformat(),
+                    end=self.end.isoformat(),
+                    day=day.isoformat(),
+                )
+            )
+        if day >= self.end:
+            return self
+        return Period(self.start, day, self.asked_end or self.end)
+
+    @property
+    def is_cut(self) -> bool:
+        """Whether the period is still running on the day it is reported on."""
+        return self.asked_end is not None
+
     @property
     def year(self) -> int | None:
-        """The calendar year when the period is exactly one, else ``None``."""
-        whole = self.start == date(self.start.year, 1, 1) and self.end == date(
+        """The calendar year when the period (as asked) is exactly one."""
+        end = self.asked_end or self.end
+        whole = self.start == date(self.start.year, 1, 1) and end == date(
             self.start.year, 12, 31
         )
         return self.start.year if whole else None

@@ -19,7 +19,7 @@ from monev_cli.documents.templates import check_folder
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
-from monev_cli.register import Register, catalog, narratives, recaps, settings
+from monev_cli.register import Register, asof, catalog, narratives, recaps, settings
 from monev_cli.register import logo as logos
 from monev_cli.register.appendix import entries as appendix_entries
 
@@ -40,13 +40,33 @@ def build_context(
     include_personal: bool = False,
     appendix: bool = True,
 ) -> dict:
-    """Everything a report template may show. ``logo`` (bytes and format, or
-    None) is for the document renderers; the rest is plain data."""
+    """Everything a report template may show: the register as it stood at the
+    end of ``as_of``, over the period as far as it had run by then. ``logo``
+    (bytes and format, or None) is for the document renderers; the rest is
+    plain data."""
+    with asof.state(register, period, as_of) as cut:
+        context = _context(register, cut, as_of, include_personal, appendix)
+        late = asof.recorded_late(register, cut, as_of)
+    context["text"]["recorded_late"] = _recorded_late(late, as_of)
+    return context
+
+
+def _context(
+    register: Register,
+    period: Period,
+    as_of: date,
+    include_personal: bool,
+    appendix: bool,
+) -> dict:
     profile = catalog.profile(register)
     logo = logos.get(register)
     agency = _agency(profile)
     limit = limit_text(register, period.end)
-    period_text = id_.period_text(period.start, period.end)
+    period_text = (
+        id_.running_period_text(period.start, period.end)
+        if period.is_cut
+        else id_.period_text(period.start, period.end)
+    )
     recap = {
         "channel": recaps.by_channel(register, period),
         "type": recaps.by_type(register, period),
@@ -72,15 +92,14 @@ def build_context(
             **period.to_dict(),
             "year": period.year,
             "text": period_text,
-            "title": f"TAHUN {period.year}"
-            if period.year
-            else f"PERIODE {period_text.upper()}",
+            "title": _title(period),
         },
         "signed": {
             "city": profile["city"],
             "date": id_.long_date(as_of),
             "month_year": id_.month_year(as_of),
             "year": str(as_of.year),
+            "data_as_of": f"Data per {id_.long_date(as_of)}",
             "head_title": profile["head_title"],
             "head_name": profile["head_name"],
             "head_rank": profile["head_rank"],
@@ -105,6 +124,14 @@ def build_context(
         if appendix
         else None,
     }
+
+
+def _title(period: Period) -> str:
+    """The year, or the period as asked even when it is still running."""
+    if period.year:
+        return f"TAHUN {period.year}"
+    asked = id_.period_text(period.start, period.asked_end or period.end)
+    return f"PERIODE {asked.upper()}"
 
 
 def missing_profile(context: dict) -> list[str]:
@@ -295,6 +322,20 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             "pengadunya dirahasiakan tidak dicantumkan."
         ),
     }
+
+
+def _recorded_late(count: int, as_of: date) -> str:
+    """Why a report may differ from the copy signed that day: entries dated by
+    then but typed into the register later."""
+    day = id_.long_date(as_of)
+    if not count:
+        return f"Seluruh data dalam laporan ini telah dicatat dalam register paling " \
+            f"lambat tanggal {day}."  # fmt: skip
+    return (
+        f"Laporan ini memuat {id_.counted(count)} entri riwayat pengaduan "
+        f"bertanggal paling lambat {day} yang baru dicatat dalam register "
+        "setelah tanggal tersebut."
+    )
 
 
 def _undated(late: dict[str, int]) -> str:

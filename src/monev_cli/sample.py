@@ -144,9 +144,17 @@ def fill(register: Register, stamp: Stamp, count: int = 300) -> int:
 
 
 def _store(register: Register, item: SampleComplaint, stamp: Stamp) -> None:
-    complaint = record(register, item.draft, stamp)
+    received_on = item.draft.received_on
+    complaint = record(register, item.draft, _typed_on(stamp, received_on))
     for after, status, note in item.steps:
-        when = item.draft.received_on + timedelta(days=after)
+        when = received_on + timedelta(days=after)
         if when > stamp.as_of:
             break
-        change_status(register, complaint.tracking_no, status, note, when, stamp)
+        ref = complaint.tracking_no
+        change_status(register, ref, status, note, when, _typed_on(stamp, when))
+
+
+def _typed_on(stamp: Stamp, day: date) -> Stamp:
+    """The stamp of an entry typed in on its own day, at the stamp's hour: the
+    sample's reports count no entry as recorded after their date."""
+    return stamp._replace(logged_at=day.isoformat() + stamp.logged_at[10:])

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from monev_cli.dates import parse_date
+from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.models import Stamp
 from monev_cli.register import Register, open_register
@@ -38,9 +39,27 @@ class Session:
             self.opened.pop().close()
 
     def stamp(self, as_of: date) -> Stamp:
-        logged_at = datetime.now().astimezone().isoformat(timespec="seconds")
+        logged_at = recording_clock().isoformat(timespec="seconds")
         officer = clean_text(self.officer, _("officer name"), required=True)
         return Stamp(officer=officer, logged_at=logged_at, as_of=as_of)
+
+
+def recording_clock() -> datetime:
+    """When an entry is typed in: the computer's clock, never --as-of (an
+    audit stamp is not the officer's to choose); tests fix it with MONEV_NOW."""
+    fixed = os.environ.get("MONEV_NOW")
+    if not fixed:
+        return datetime.now().astimezone()
+    try:
+        clock = datetime.fromisoformat(fixed)
+    except ValueError:
+        raise InputError(
+            _(
+                "MONEV_NOW is '{value}', not a date and time such as "
+                "2024-01-05T09:30:00+08:00: correct it or unset it."
+            ).format(value=fixed)
+        ) from None
+    return clock if clock.tzinfo else clock.astimezone()
 
 
 def default_register_path() -> Path:

@@ -240,8 +240,8 @@ def show(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    complaint = store.get(ctx.obj.open(), ref)
     now = today(as_of)
+    complaint = _as_it_stood(ctx.obj.open(), ref, now if as_of else None)
     if as_json:
         output.print_json(
             _public(complaint, include_personal) | _standing(complaint, now)
@@ -274,6 +274,15 @@ def _history_columns() -> list[output.Column]:
         output.Column(_("Officer"), output.TEXT),
         output.Column(_("Note"), output.WRAPPED, ratio=3, minimum=16),
     ]
+
+
+def _as_it_stood(register, ref: str, day) -> Complaint:
+    """The complaint now, or as it stood on the --as-of day when one is given."""
+    if day is None:
+        return store.get(register, ref)
+    from monev_cli.register import asof
+
+    return asof.complaint(register, ref, day)
 
 
 def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:

@@ -52,15 +52,16 @@ def recap(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    from monev_cli.register import recaps
+    from monev_cli.register import asof, recaps
 
-    period = _period(year, date_from, date_to, today(as_of))
+    now = today(as_of)
     register = ctx.obj.open()
-    tallies = {
-        "channel": recaps.by_channel(register, period),
-        "type": recaps.by_type(register, period),
-        "status": recaps.by_status(register, period),
-    }
+    with asof.state(register, _period(year, date_from, date_to, now), now) as period:
+        tallies = {
+            "channel": recaps.by_channel(register, period),
+            "type": recaps.by_type(register, period),
+            "status": recaps.by_status(register, period),
+        }
     if as_json:
         output.print_json(
             {"period": period.to_dict()}
@@ -171,7 +172,10 @@ def report(
         str | None,
         typer.Option(
             "--as-of",
-            help=_("The signing date, and today for what is overdue (default: today)."),
+            help=_(
+                "The signing date: the report shows the register as it stood at "
+                "the end of that day (default: today)."
+            ),
             show_default=False,
         ),
     ] = None,

@@ -38,7 +38,7 @@ CHAPTERS = (
         ("2.6 Ketepatan Waktu Penanganan", ("=timeliness", "#timeliness")),
         ("2.7 Sebaran Pengaduan", ("=spread", "#month", "%month", "#unit")),
         ("2.8 Pokok Aduan dan Tindak Lanjut", (
-            "=topics", "#topics", "tindak_lanjut",
+            "=topics", "#topics", "=recorded_late", "tindak_lanjut",
         )),
     )),
     ("BAB III HAMBATAN DAN UPAYA PENYELESAIAN", (
