@@ -38,6 +38,8 @@ class Options:
     utc_offset: str = "+07:00"
     agency: str = ""
     type_labels: dict[str, str] | None = None
+    # for monev JSON: where the complaints come from (``exports.head``)
+    head: dict | None = None
 
 
 def columns(options: Options) -> tuple[str, ...]:
@@ -125,7 +127,7 @@ def _write_xlsx(out, complaints: Iterable[Complaint], options: Options) -> None:
 def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
     """monev's own format: one complaint a line, history included, nothing
     that depends on the register it came from (its row ids) or the clock."""
-    head = json.dumps(JSON_FORMAT)[:-1]
+    head = json.dumps(JSON_FORMAT | (options.head or {}), ensure_ascii=False)[:-1]
     out.write(f'{head}, "complaints": [')
     separator = "\n"
     for complaint in complaints:

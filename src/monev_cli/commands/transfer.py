@@ -209,6 +209,7 @@ def export(
         type_labels={
             code.code: code.label for code in catalog.codes(register, "types")
         },
+        head=exports.head(register, chosen) if fmt == "json" else None,
     )
     complaints = exports.with_history(register, chosen)
     with _destination(destination, binary=fmt == "xlsx") as out:

@@ -147,7 +147,23 @@ def m004_corrections(db) -> None:
         db["events"].add_column(column, str)
 
 
-MIGRATIONS = (m001_initial, m002_deadlines, m003_reporting, m004_corrections)
+def m007_identity(db) -> None:
+    """A stable identity for the register, made once: a copy of the file keeps
+    it, so that a consolidation over many registers can tell the same register
+    given twice (under two names, or with its own export) from two agencies."""
+    import uuid
+
+    db["identity"].create({"register_id": str}, pk="register_id")
+    db["identity"].insert({"register_id": str(uuid.uuid4())})
+
+
+MIGRATIONS = (
+    m001_initial,
+    m002_deadlines,
+    m003_reporting,
+    m004_corrections,
+    m007_identity,
+)
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)
 
 
