@@ -77,6 +77,7 @@ SQL_INTERPOLATIONS = {
     "register/catalog.py: columns",
     "register/catalog.py: marks",
     "register/exports.py: where",
+    "register/identity.py: DIGESTED",
     "register/complaints.py: columns",
     "register/complaints.py: ', '.join('?' * len(row))",
     "register/connection.py: BUSY_TIMEOUT_MS",

@@ -34,14 +34,7 @@ def build_context(
     agency = _agency(profile)
     limit = _limit_text(register, period.end)
     period_text = id_.period_text(period.start, period.end)
-    recap = {
-        "channel": recaps.by_channel(register, period),
-        "type": recaps.by_type(register, period),
-        "status": recaps.by_status(register, period),
-        "timeliness": recaps.timeliness(register, period, as_of),
-        "month": recaps.by_month(register, period),
-        "unit": recaps.by_unit(register, period),
-    }
+    recap = tallies(register, period, as_of)
     days = recaps.answer_days(register, period)
     topics = recaps.topics(register, period, include_personal=include_personal)
     tables = _tables(recap, topics, include_personal)
@@ -55,22 +48,8 @@ def build_context(
     return {
         "profile": profile,
         "agency": agency,
-        "period": {
-            **period.to_dict(),
-            "year": period.year,
-            "text": period_text,
-            "title": f"TAHUN {period.year}"
-            if period.year
-            else f"PERIODE {period_text.upper()}",
-        },
-        "signed": {
-            "city": profile["city"],
-            "date": id_.long_date(as_of),
-            "month_year": id_.month_year(as_of),
-            "head_title": profile["head_title"],
-            "head_name": profile["head_name"],
-            "head_nip": profile["head_nip"],
-        },
+        "period": period_context(period),
+        "signed": signature(profile, as_of),
         "limit": limit,
         "narrative": _narrative(register, period, placeholders),
         "channels": _channels(register, profile),
@@ -84,6 +63,40 @@ def build_context(
         "figures": _figures(recap),
         "text": _sentences(recap, days, tables, placeholders, as_of),
         "include_personal": include_personal,
+    }
+
+
+def period_context(period: Period) -> dict:
+    text = id_.period_text(period.start, period.end)
+    return {
+        **period.to_dict(),
+        "year": period.year,
+        "text": text,
+        "title": f"TAHUN {period.year}" if period.year else f"PERIODE {text.upper()}",
+    }
+
+
+def signature(profile: dict[str, str], as_of: date) -> dict:
+    return {
+        "city": profile["city"],
+        "date": id_.long_date(as_of),
+        "month_year": id_.month_year(as_of),
+        "head_title": profile["head_title"],
+        "head_name": profile["head_name"],
+        "head_nip": profile["head_nip"],
+    }
+
+
+def tallies(register: Register, period: Period, as_of: date) -> dict:
+    """The counts of the report's tables: those of an agency's own report,
+    and of its row in a consolidation."""
+    return {
+        "channel": recaps.by_channel(register, period),
+        "type": recaps.by_type(register, period),
+        "status": recaps.by_status(register, period),
+        "timeliness": recaps.timeliness(register, period, as_of),
+        "month": recaps.by_month(register, period),
+        "unit": recaps.by_unit(register, period),
     }
 
 
@@ -277,11 +290,11 @@ def _answer_days(days) -> str:
     )
 
 
-def render(templates, context: dict, fmt: str) -> str:
-    """The report as text, from ``report.<fmt>.j2`` of ``environment()``."""
+def render(templates, context: dict, fmt: str, document: str = "report") -> str:
+    """The report as text, from ``<document>.<fmt>.j2`` of ``environment()``."""
     import jinja2
 
-    name = f"report.{fmt}.j2"
+    name = f"{document}.{fmt}.j2"
     try:
         return templates.get_template(name).render(context)
     except jinja2.TemplateNotFound as error:

@@ -40,7 +40,31 @@ TextYear = Annotated[
 ]
 
 
-def _period(year: int | None, start: str | None, end: str | None, now) -> Period:
+TemplateDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--template-dir",
+        envvar="MONEV_TEMPLATES",
+        help=_("The agency's template folder, searched before the built-in one."),
+    ),
+]
+
+
+OutputFile = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
+]
+SignedAsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help=_("The signing date, and today for what is overdue (default: today)."),
+        show_default=False,
+    ),
+]
+
+
+def period_of(year: int | None, start: str | None, end: str | None, now) -> Period:
     return Period.from_options(year, optional_date(start), optional_date(end), now)
 
 
@@ -54,7 +78,7 @@ def recap(
 ) -> None:
     from monev_cli.register import recaps
 
-    period = _period(year, date_from, date_to, today(as_of))
+    period = period_of(year, date_from, date_to, today(as_of))
     register = ctx.obj.open()
     tallies = {
         "channel": recaps.by_channel(register, period),
@@ -114,18 +138,8 @@ def report(
     date_from: From = None,
     date_to: To = None,
     fmt: Format = ReportFormat.md,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
-    ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            envvar="MONEV_TEMPLATES",
-            help=_("The agency's template folder, searched before the built-in one."),
-        ),
-    ] = None,
+    output_file: OutputFile = None,
+    template_dir: TemplateDir = None,
     include_personal: Annotated[
         bool,
         typer.Option(
@@ -133,28 +147,16 @@ def report(
             help=_("List a few complainants' names (never confidential ones)."),
         ),
     ] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help=_("The signing date, and today for what is overdue (default: today)."),
-            show_default=False,
-        ),
-    ] = None,
+    as_of: SignedAsOf = None,
 ) -> None:
     from monev_cli import reporting
 
     now = today(as_of)
-    period = _period(year, date_from, date_to, now)
+    period = period_of(year, date_from, date_to, now)
     templates = reporting.environment(template_dir)
     context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
     text = reporting.render(templates, context, fmt.value)
-    if output_file is None:
-        sys.stdout.write(text)
-    else:
-        with output.atomic_file(output_file) as out:
-            out.write(text)
-        typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
+    write_document(text, output_file)
     missing = reporting.missing_profile(context)
     if missing:
         typer.echo(
@@ -164,6 +166,16 @@ def report(
             ).format(keys=", ".join(missing)),
             err=True,
         )
+
+
+def write_document(text: str, output_file: Path | None) -> None:
+    """A report on stdout, or in a file that appears whole or not at all."""
+    if output_file is None:
+        sys.stdout.write(text)
+        return
+    with output.atomic_file(output_file) as out:
+        out.write(text)
+    typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
 
 
 narrative_app = typer.Typer(

@@ -1,0 +1,414 @@
+"""The inputs of a consolidation: register files, folders of them, and monev
+JSON exports, as the agencies send them. Each is opened read-only (see
+``register.readonly``), described (agency, identity, schema, period covered),
+counted by the queries of the agency's own report, and closed before the next
+one, so that memory holds one input at a time.
+"""
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from monev_cli.errors import MonevError, RegisterFileError
+from monev_cli.i18n import _
+from monev_cli.models import PROFILE_KEYS, Stamp
+from monev_cli.period import Period
+from monev_cli.register import Register, catalog, identity, migrations, readonly
+
+# The files of a folder that are taken as inputs; others are left aside.
+INPUT_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".json")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+EXPORT_VERSION = 1
+FILTERS = ("status", "channel", "type", "unit")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input as --check lists it."""
+
+    path: Path
+    kind: str  # "register" or "export"
+    agency: str
+    register_id: str | None
+    schema: str
+    first: str | None  # ISO dates of the first and last complaint counted
+    last: str | None
+    complaints: int
+    digest: str | None = None  # content, for a register from before identities
+
+    def to_dict(self) -> dict:
+        return {
+            "file": str(self.path),
+            "kind": self.kind,
+            "agency": self.agency,
+            "register_id": self.register_id,
+            "schema": self.schema,
+            "first": self.first,
+            "last": self.last,
+            "complaints": self.complaints,
+        }
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and the register files and exports of each folder."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            child
+            for child in path.iterdir()
+            if child.suffix.lower() in INPUT_SUFFIXES and child.is_file()
+        )
+        if not inside:
+            raise RegisterFileError(
+                _(
+                    "The folder {path} holds no register (.db, .sqlite) nor "
+                    "monev JSON export (.json)."
+                ).format(path=path)
+            )
+        found += inside
+    return found
+
+
+class Seen:
+    """The registers met so far: the same register given twice is refused,
+    naming both files. Identities are compared; content only where one side
+    comes from before identities (two empty registers may look alike)."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, Path] = {}
+        self._digests: dict[bool, dict[str, Path]] = {True: {}, False: {}}
+
+    def check(self, source: Source) -> None:
+        has_id = source.register_id is not None
+        earlier = self._ids.get(source.register_id) if has_id else None
+        if earlier is None and source.digest:
+            earlier = self._digests[False].get(source.digest)
+            if earlier is None and not has_id:
+                earlier = self._digests[True].get(source.digest)
+        if earlier is not None:
+            raise RegisterFileError(
+                _(
+                    "{first} and {second} are the same register (of {agency}): "
+                    "give each register once."
+                ).format(
+                    first=earlier,
+                    second=source.path,
+                    agency=source.agency or _("an agency without a name"),
+                )
+            )
+        if has_id:
+            self._ids[source.register_id] = source.path
+        if source.digest:
+            self._digests[has_id][source.digest] = source.path
+
+
+@contextmanager
+def opened(
+    path: Path, period: Period, scratch: Path, verify: bool = False
+) -> Iterator[tuple]:
+    """(register to count, Source) of one input; ``scratch`` is an empty
+    folder for the copies this may need, emptied afterwards. ``verify``
+    reads every page of a register for damage (as --check does)."""
+    try:
+        if _is_register(path):
+            with _register(path, scratch, verify) as found:
+                yield found
+        else:
+            with _export(path, period, scratch) as found:
+                yield found
+    finally:
+        for leftover in scratch.iterdir():
+            leftover.unlink()
+
+
+def recap(register: Register, source: Source, period: Period, as_of: date):
+    """One input's row, from the same counts as its agency's own report."""
+    from monev_cli import consolidation, reporting
+    from monev_cli.register import recaps, settings
+
+    return consolidation.agency_recap(
+        source,
+        reporting.tallies(register, period, as_of),
+        recaps.answer_day_counts(register, period),
+        settings.timeline(register).limits(period.end),
+    )
+
+
+def _is_register(path: Path) -> bool:
+    if path.is_dir():
+        raise RegisterFileError(
+            _("{path} is a folder: give the path of a register file.").format(path=path)
+        )
+    try:
+        with path.open("rb") as file:
+            return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except FileNotFoundError:
+        raise RegisterFileError(
+            _("There is no file {path}.").format(path=path)
+        ) from None
+    except OSError:
+        return True  # the register's own checks say why it cannot be read
+
+
+@contextmanager
+def _register(
+    path: Path, scratch: Path, verify: bool
+) -> Iterator[tuple[Register, Source]]:
+    import sqlite3
+
+    opened = readonly.open_readonly(path)
+    counted = None
+    try:
+        register = opened.register
+        if verify:
+            readonly.verify(register)
+        register_id = identity.register_id(register)
+        known = len(migrations.NAMES)
+        source = Source(
+            path=path,
+            kind="register",
+            agency=catalog.profile(register)["agency"],
+            register_id=register_id,
+            schema=_schema_text(opened.applied, known),
+            digest=None if register_id else identity.content_digest(register),
+            **readonly.coverage(register)._asdict(),
+        )
+        if opened.applied < known:
+            counted = readonly.upgraded_copy(opened, scratch / "upgraded.db")
+        yield (counted or register), source
+    except sqlite3.DatabaseError as error:
+        raise readonly.input_error(path, error) from None
+    finally:
+        if counted is not None:
+            counted.close()
+        opened.register.close()
+
+
+def _schema_text(applied: int, known: int) -> str:
+    if applied < known:
+        return _("{applied} of {known} (older: read from a copy)").format(
+            applied=applied, known=known
+        )
+    return str(applied)
+
+
+@contextmanager
+def _export(
+    path: Path, period: Period, scratch: Path
+) -> Iterator[tuple[Register, Source]]:
+    from monev_cli import importing
+
+    data = _read_export(path)
+    _check_selection(path, data.get("selection") or {}, period)
+    profile = {key: str(data["profile"].get(key) or "") for key in PROFILE_KEYS}
+    settings = _settings(path, data.get("settings") or [])
+    items = data["complaints"]
+    try:
+        register = readonly.scratch_register(
+            scratch / "export.db", profile, settings, _codes(data, items)
+        )
+    except MonevError as error:
+        raise _damaged_export(path, error.message) from None
+    try:
+        latest = _latest(items, period.end)
+        stamp = Stamp(_("consolidation"), latest.isoformat(), latest)
+        try:
+            importing.import_file(register, path, stamp, importing.Options(fmt="json"))
+        except importing.RejectedRows as error:
+            raise _damaged_export(path, error.lines[0]) from None
+        yield register, _export_source(path, data, profile, settings, register)
+    finally:
+        register.close()
+
+
+def _damaged_export(path: Path, reason: str) -> RegisterFileError:
+    return RegisterFileError(
+        _("{path} is a damaged export: {reason}").format(path=path, reason=reason)
+    )
+
+
+def _read_export(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_bytes())
+    except (ValueError, UnicodeDecodeError):
+        raise RegisterFileError(
+            _("{path} is neither a monev register nor a monev JSON export.").format(
+                path=path
+            )
+        ) from None
+    except OSError as error:
+        raise RegisterFileError(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror)
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != "monev":
+        raise RegisterFileError(
+            _("{path} is JSON, but not a monev export.").format(path=path)
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or version > EXPORT_VERSION:
+        raise RegisterFileError(
+            _(
+                "{path} was exported by a newer version of monev: upgrade monev "
+                "to consolidate it."
+            ).format(path=path)
+        )
+    head_ok = isinstance(data.get("profile"), dict) and data.get("register_id")
+    if not head_ok or not isinstance(data.get("complaints"), list):
+        raise RegisterFileError(
+            _(
+                "{path} is an export from an older monev, without the agency's "
+                "profile: ask the agency for a new one (monev export --format json)."
+            ).format(path=path)
+        )
+    return data
+
+
+def _check_selection(path: Path, selection: dict, period: Period) -> None:
+    """An export holds all of the agency's complaints of the whole period."""
+    used = [name for name in FILTERS if selection.get(name)]
+    if used:
+        raise RegisterFileError(
+            _(
+                "{path} was exported with --{filters}: it does not hold all the "
+                "agency's complaints. Ask for an export without them."
+            ).format(path=path, filters=", --".join(used))
+        )
+    start, end = _selected_dates(selection)
+    if (start and start > period.start) or (end and end < period.end):
+        raise RegisterFileError(
+            _(
+                "{path} holds the complaints of {start} to {end} only, not the "
+                "whole period {first} to {last}: ask for an export of it."
+            ).format(
+                path=path,
+                start=(start or date.min).isoformat(),
+                end=(end or date.max).isoformat(),
+                first=period.start.isoformat(),
+                last=period.end.isoformat(),
+            )
+        )
+
+
+def _selected_dates(selection: dict) -> tuple[date | None, date | None]:
+    """The narrowest received dates the export's --year, --from, --to allow."""
+    starts, ends = [], []
+    year = selection.get("year")
+    if isinstance(year, int):
+        starts.append(date(year, 1, 1))
+        ends.append(date(year, 12, 31))
+    for key, bounds in (("from", starts), ("to", ends)):
+        if selection.get(key):
+            bounds.append(date.fromisoformat(selection[key]))
+    return (max(starts, default=None), min(ends, default=None))
+
+
+def _settings(path: Path, rows) -> list[tuple[str, str, str]]:
+    try:
+        return [(row["key"], row["effective_from"], row["value"]) for row in rows]
+    except (TypeError, KeyError):
+        raise RegisterFileError(
+            _("{path} is a damaged export: its settings cannot be read.").format(
+                path=path
+            )
+        ) from None
+
+
+def _codes(data: dict, items: list) -> dict[str, dict[str, str]]:
+    """Each list's codes as the export gives them (code -> label), and the
+    codes its complaints use that it does not list, under their own code."""
+    found: dict[str, dict[str, str]] = {}
+    for table, field in (("channels", "channel"), ("types", "type")):
+        given = data.get(table)
+        labels = {}
+        if isinstance(given, list):
+            labels = {
+                str(code["code"]): str(code.get("label") or code["code"])
+                for code in given
+                if isinstance(code, dict) and code.get("code")
+            }
+        for item in items:
+            code = item.get(field) if isinstance(item, dict) else None
+            if isinstance(code, str) and code and code not in labels:
+                labels[code] = code
+        found[table] = labels
+    return found
+
+
+def _latest(items: list, floor: date) -> date:
+    """The latest date the export holds: its complaints are checked as of it."""
+    dates = [floor.isoformat()]
+    for item in items:
+        if isinstance(item, dict):
+            dates.append(str(item.get("received_on") or ""))
+            for event in item.get("events") or ():
+                if isinstance(event, dict):
+                    dates.append(str(event.get("event_on") or ""))
+    try:
+        return date.fromisoformat(max(dates))
+    except ValueError:
+        return floor  # the import names the complaint with the bad date
+
+
+def _export_source(
+    path: Path, data: dict, profile: dict, settings: list, register: Register
+) -> Source:
+    counted = [item for item in data["complaints"] if not item.get("voided")]
+    counted.sort(key=lambda item: item.get("tracking_no") or "")
+    digest = identity.digest(
+        profile,
+        settings,
+        (
+            tuple(item.get(name) for name in identity.DIGESTED.split(", "))
+            for item in counted
+        ),
+    )
+    return Source(
+        path=path,
+        kind="export",
+        agency=profile["agency"],
+        register_id=str(data["register_id"]),
+        schema=_("JSON export of schema {schema}").format(schema=data.get("schema")),
+        digest=digest,
+        **readonly.coverage(register)._asdict(),
+    )
+
+
+def read_all(paths: Sequence[Path], period: Period, as_of: date) -> list:
+    """Every input's row, in the order given; the first refusal stops all."""
+    import tempfile
+
+    found = []
+    seen = Seen()
+    with tempfile.TemporaryDirectory(prefix="monev-consolidate-") as scratch:
+        for path in expand(paths):
+            with opened(path, period, Path(scratch)) as (register, source):
+                seen.check(source)
+                found.append(recap(register, source, period, as_of))
+    return found
+
+
+def check_all(paths: Sequence[Path], period: Period) -> list[tuple]:
+    """(path, Source or None, the reason it would be refused or None) of
+    every input, without stopping at a refusal."""
+    import tempfile
+
+    found = []
+    seen = Seen()
+    with tempfile.TemporaryDirectory(prefix="monev-consolidate-") as scratch:
+        for path in expand(paths):
+            source = None
+            try:
+                with opened(path, period, Path(scratch), verify=True) as pair:
+                    source = pair[1]
+                    seen.check(source)
+            except MonevError as error:
+                found.append((path, source, error.message))
+            else:
+                found.append((path, source, None))
+    return found
