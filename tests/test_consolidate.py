@@ -181,6 +181,7 @@ def test_each_agency_row_is_its_own_report(work):
             own["answer_days"]["median"],
         )  # fmt: skip
     assert _row(data, "Dinas Kesehatan")["limit"] == {"days": 14, "unit": "working"}
+    assert _row(data, "Dinas Sosial")["answer_day_counts"] == [[5, 1], [47, 1]]
     assert _row(data, "Dinas Sosial")["answered_in_time"] == 1
 
 

@@ -189,6 +189,7 @@ def to_json(result: Consolidated, period: dict) -> dict:
                 "register_id": a.register_id,
                 **a.counts,
                 "median_days": a.days.median,
+                "answer_day_counts": [list(pair) for pair in a.day_counts],
                 "file": a.file,
                 "source": a.kind,
                 "limit": {"days": a.limit_days, "unit": a.limit_unit},
