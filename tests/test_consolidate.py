@@ -3,6 +3,7 @@ each counted by its own rules, every input left exactly as it was."""
 
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -113,6 +114,8 @@ def _hashes(folder: Path) -> dict[str, str]:
     none created (no -wal, no -shm)."""
     return {
         path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        if path.is_file()
+        else "not a file"
         for path in sorted(folder.iterdir())
     }
 
@@ -248,6 +251,15 @@ def test_an_agency_template_overrides_the_built_in(work, tmp_path):
     assert out == "7 pengaduan\n"
 
 
+def test_two_registers_from_before_identities_are_told_apart(work):
+    for name in ("sosial", "pendidikan"):
+        _forget_identity(work[name])
+    data = _office(work).json(
+        "consolidate", str(work["sosial"]), str(work["pendidikan"]), *YEAR
+    )
+    assert [row["register_id"] for row in data["agencies"]] == [None, None]
+
+
 def test_two_agencies_of_the_same_name_are_not_duplicates(work, tmp_path):
     other = Monev(tmp_path / "lain.db")
     other.ok("init")
@@ -259,12 +271,17 @@ def test_two_agencies_of_the_same_name_are_not_duplicates(work, tmp_path):
     assert "| Dinas Sosial (lain.db) |" in text
 
 
-def test_a_register_of_an_older_schema_is_read_unchanged(work):
-    path = work["sosial"]
+def _forget_identity(path: Path) -> None:
+    """The register as a monev from before identities left it."""
     with sqlite3.connect(path) as conn:
         conn.execute("DROP TABLE identity")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_identity'")
     conn.close()
+
+
+def test_a_register_of_an_older_schema_is_read_unchanged(work):
+    path = work["sosial"]
+    _forget_identity(path)
     before = _hashes(path.parent)
     data = _office(work).json("consolidate", str(path), *YEAR)
     assert (data["agencies"][0]["register_id"], data["totals"]["received"]) == (
@@ -401,6 +418,25 @@ REFUSED = {
         "Error: {0} has a -wal file beside it: the register is open in monev or "
         "was copied while open. Close monev on it, or ask the agency for a copy "
         "made with 'monev backup'.",
+    ),
+    "a register from before identities, twice": (
+        lambda work: (
+            _forget_identity(work["sosial"]),
+            shutil.copyfile(work["sosial"], work["sosial"].parent / "b.db"),
+        ),
+        lambda work: [
+            work["sosial"],
+            work["kesehatan"],
+            work["sosial"].parent / "b.db",
+        ],
+        "Error: {0} and {2} are the same register (of Dinas Sosial): give each "
+        "register once.",
+    ),
+    "a named pipe": (
+        lambda work: os.mkfifo(work["sosial"].parent / "pipe.db"),
+        lambda work: [work["sosial"], work["sosial"].parent / "pipe.db"],
+        "Error: {1} is not a regular file: give a register file or a monev JSON "
+        "export.",
     ),
     "a missing file": (
         lambda work: None,

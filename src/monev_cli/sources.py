@@ -145,13 +145,18 @@ def _is_register(path: Path) -> bool:
         raise RegisterFileError(
             _("{path} is a folder: give the path of a register file.").format(path=path)
         )
+    if not path.exists():
+        raise RegisterFileError(_("There is no file {path}.").format(path=path))
+    if not path.is_file():
+        raise RegisterFileError(
+            _(
+                "{path} is not a regular file: give a register file or a monev "
+                "JSON export."
+            ).format(path=path)
+        )
     try:
         with path.open("rb") as file:
             return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except FileNotFoundError:
-        raise RegisterFileError(
-            _("There is no file {path}.").format(path=path)
-        ) from None
     except OSError:
         return True  # the register's own checks say why it cannot be read
 

@@ -129,15 +129,17 @@ def _check_input_file(path: Path) -> None:
         raise RegisterFileError(
             _("{path} is an empty file, not a monev register.").format(path=path)
         )
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        raise RegisterFileError(
-            _(
-                "{path} has a -wal file beside it: the register is open in monev "
-                "or was copied while open. Close monev on it, or ask the agency "
-                "for a copy made with 'monev backup'."
-            ).format(path=path)
-        )
+    for suffix in ("-wal", "-journal"):
+        # changes not yet in the file: an immutable read would not see them
+        beside = path.with_name(path.name + suffix)
+        if beside.exists() and beside.stat().st_size > 0:
+            raise RegisterFileError(
+                _(
+                    "{path} has a {suffix} file beside it: the register is open "
+                    "in monev or was copied while open. Close monev on it, or ask "
+                    "the agency for a copy made with 'monev backup'."
+                ).format(path=path, suffix=suffix)
+            )
 
 
 def _not_readable(path: Path, names: list[str]) -> RegisterFileError:
