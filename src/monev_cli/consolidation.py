@@ -1,6 +1,7 @@
 """One recap over many registers: the agencies' own counts, added up.
 
-Pure: each agency's figures come in as the tallies of its own report
+Pure: what an input is (``Source``) and whether it was given already
+(``Seen``); each agency's figures come in as the tallies of its own report
 (``reporting.tallies``) and leave as rows, totals, combined tables, a
 ranking and notes. Nothing here reads a file or the clock; memory holds a
 few lines per agency and code, whatever the number of complaints.
@@ -9,6 +10,8 @@ few lines per agency and code, whatever the number of complaints.
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from monev_cli.errors import RegisterFileError
+from monev_cli.i18n import _
 from monev_cli.register.recaps import AnswerDays, Line, Tally, days_of, shares
 
 COMBINED = ("channel", "type", "status", "month")
@@ -16,6 +19,66 @@ COUNTS = (
     "received", "answered", "in_process", "not_handled", "answered_in_time",
     "open_overdue",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input as --check lists it."""
+
+    path: Path
+    kind: str  # "register" or "export"
+    agency: str
+    register_id: str | None
+    schema: str
+    first: str | None  # ISO dates of the first and last complaint counted
+    last: str | None
+    complaints: int
+    digest: str | None = None  # content, for a register from before identities
+
+    def to_dict(self) -> dict:
+        return {
+            "file": str(self.path),
+            "kind": self.kind,
+            "agency": self.agency,
+            "register_id": self.register_id,
+            "schema": self.schema,
+            "first": self.first,
+            "last": self.last,
+            "complaints": self.complaints,
+        }
+
+
+class Seen:
+    """The registers met so far: the same register given twice is refused,
+    naming both files. Identities are compared; content only where one side
+    comes from before identities (two empty registers may look alike)."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, Path] = {}
+        self._digests: dict[bool, dict[str, Path]] = {True: {}, False: {}}
+
+    def check(self, source: Source) -> None:
+        has_id = source.register_id is not None
+        earlier = self._ids.get(source.register_id) if has_id else None
+        if earlier is None and source.digest:
+            earlier = self._digests[False].get(source.digest)
+            if earlier is None and not has_id:
+                earlier = self._digests[True].get(source.digest)
+        if earlier is not None:
+            raise RegisterFileError(
+                _(
+                    "{first} and {second} are the same register (of {agency}): "
+                    "give each register once."
+                ).format(
+                    first=earlier,
+                    second=source.path,
+                    agency=source.agency or _("an agency without a name"),
+                )
+            )
+        if has_id:
+            self._ids[source.register_id] = source.path
+        if source.digest:
+            self._digests[has_id][source.digest] = source.path
 
 
 @dataclass(frozen=True)
@@ -40,7 +103,9 @@ class AgencyRecap:
         return self.counts["answered_in_time"] / received if received else None
 
 
-def agency_recap(source, tallies: dict[str, Tally], day_counts, limits) -> AgencyRecap:
+def agency_recap(
+    source: Source, tallies: dict[str, Tally], day_counts, limits
+) -> AgencyRecap:
     """The row of one agency from its report's tallies."""
     status = {line.key: line.count for line in tallies["status"].lines}
     timely = {line.key: line.count for line in tallies["timeliness"].lines}

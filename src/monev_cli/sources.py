@@ -8,10 +8,10 @@ one, so that memory holds one input at a time.
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from monev_cli.consolidation import Seen, Source
 from monev_cli.errors import MonevError, RegisterFileError
 from monev_cli.i18n import _
 from monev_cli.models import PROFILE_KEYS, Stamp
@@ -23,33 +23,6 @@ INPUT_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".json")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 EXPORT_VERSION = 1
 FILTERS = ("status", "channel", "type", "unit")
-
-
-@dataclass(frozen=True)
-class Source:
-    """One input as --check lists it."""
-
-    path: Path
-    kind: str  # "register" or "export"
-    agency: str
-    register_id: str | None
-    schema: str
-    first: str | None  # ISO dates of the first and last complaint counted
-    last: str | None
-    complaints: int
-    digest: str | None = None  # content, for a register from before identities
-
-    def to_dict(self) -> dict:
-        return {
-            "file": str(self.path),
-            "kind": self.kind,
-            "agency": self.agency,
-            "register_id": self.register_id,
-            "schema": self.schema,
-            "first": self.first,
-            "last": self.last,
-            "complaints": self.complaints,
-        }
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -73,39 +46,6 @@ def expand(paths: Sequence[Path]) -> list[Path]:
             )
         found += inside
     return found
-
-
-class Seen:
-    """The registers met so far: the same register given twice is refused,
-    naming both files. Identities are compared; content only where one side
-    comes from before identities (two empty registers may look alike)."""
-
-    def __init__(self) -> None:
-        self._ids: dict[str, Path] = {}
-        self._digests: dict[bool, dict[str, Path]] = {True: {}, False: {}}
-
-    def check(self, source: Source) -> None:
-        has_id = source.register_id is not None
-        earlier = self._ids.get(source.register_id) if has_id else None
-        if earlier is None and source.digest:
-            earlier = self._digests[False].get(source.digest)
-            if earlier is None and not has_id:
-                earlier = self._digests[True].get(source.digest)
-        if earlier is not None:
-            raise RegisterFileError(
-                _(
-                    "{first} and {second} are the same register (of {agency}): "
-                    "give each register once."
-                ).format(
-                    first=earlier,
-                    second=source.path,
-                    agency=source.agency or _("an agency without a name"),
-                )
-            )
-        if has_id:
-            self._ids[source.register_id] = source.path
-        if source.digest:
-            self._digests[has_id][source.digest] = source.path
 
 
 @contextmanager
