@@ -353,6 +353,14 @@ def _export(work, *args) -> Path:
     return path
 
 
+def _edit_export(work, edit) -> None:
+    """The agency's export changed by ``edit``, as edited.json beside the
+    registers."""
+    data = json.loads(work["kes.json"].read_text())
+    edit(data)
+    (work["sosial"].parent / "edited.json").write_text(json.dumps(data))
+
+
 REFUSED = {
     "not a register": (
         lambda work: (work["sosial"].parent / "notes.txt").write_text("catatan"),
@@ -411,6 +419,20 @@ REFUSED = {
         lambda work: [work["sosial"], work["sosial"].parent / "old.json"],
         "Error: {1} is an export from an older monev, without the agency's "
         "profile: ask the agency for a new one (monev export --format json).",
+    ),
+    "a damaged export": (
+        lambda work: _edit_export(
+            work, lambda data: data["complaints"][0].update(received_on="2023-13-45")
+        ),
+        lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],
+        "Error: {1} is a damaged export: complaint 1 (received_on): '2023-13-45' is "
+        "not a real calendar date: check the day and month.",
+    ),
+    "an export from a newer monev": (
+        lambda work: _edit_export(work, lambda data: data.update(version=2)),
+        lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],
+        "Error: {1} was exported by a newer version of monev: upgrade monev to "
+        "consolidate it.",
     ),
     "a register open elsewhere": (
         lambda work: (work["sosial"].parent / "sosial.db-wal").write_bytes(b"x"),
