@@ -212,6 +212,12 @@ def test_the_report_in_markdown(work):
     # the ranking: by share answered in time, each by its own limit
     assert "| 1 | Dinas Kesehatan | 14 hari kerja | 3 | 1 | 33,3% |" in text
     assert "| 2 | Dinas Sosial | 30 hari kalender | 4 | 1 | 25% |" in text
+    assert (
+        "Seluruh perangkat daerah menerima 7 (tujuh) pengaduan; 4 (empat) telah "
+        "selesai, 2 (dua) di antaranya dijawab dalam batas waktu yang berlaku pada "
+        "perangkat daerah penerimanya, dan per 31 Desember 2023, 1 (satu) pengaduan "
+        "belum selesai dan telah melewati batas waktu (Tabel 1)." in text
+    )
     assert "- Dinas Pendidikan\n" in text
     # codes unified: the office's list in its order and with its labels, the
     # difference noted; codes it does not know under the agency's label (an

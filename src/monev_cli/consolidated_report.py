@@ -186,7 +186,7 @@ def _sentences(result: Consolidated, context: dict, tables: dict) -> dict[str, s
             f"pengaduan; {id_.counted(totals['answered'])} telah selesai, "
             f"{id_.counted(totals['answered_in_time'])} di antaranya dijawab dalam "
             "batas waktu yang berlaku pada perangkat daerah penerimanya, dan per "
-            f"{context['as_of']} {id_.counted(totals['open_overdue'])} pengaduan "
+            f"{context['as_of']}, {id_.counted(totals['open_overdue'])} pengaduan "
             "belum selesai dan telah melewati batas waktu (Tabel "
             f"{tables['agencies']['number']})."
         ),
