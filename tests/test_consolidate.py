@@ -519,3 +519,13 @@ def test_samples_of_different_agencies_differ(tmp_path):
     second.ok("sample", "--count", "20", "--agency", "Dinas B", "--as-of", AS_OF)
     assert first.json("profile", "show")["agency"] == "Dinas A"
     assert first.json("recap", *YEAR) != second.json("recap", *YEAR)
+
+
+def test_without_a_temporary_folder(work, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    assert _office(work).fails("consolidate", str(work["kes.json"]), *YEAR) == (
+        "Error: Cannot make a temporary folder (No such file or directory): set "
+        "TMPDIR to a writable folder."
+    )

@@ -326,13 +326,11 @@ def _export_source(
 
 def read_all(paths: Sequence[Path], period: Period, as_of: date) -> list:
     """Every input's row, in the order given; the first refusal stops all."""
-    import tempfile
-
     found = []
     seen = Seen()
-    with tempfile.TemporaryDirectory(prefix="monev-consolidate-") as scratch:
+    with _scratch_folder() as scratch:
         for path in expand(paths):
-            with opened(path, period, Path(scratch)) as (register, source):
+            with opened(path, period, scratch) as (register, source):
                 seen.check(source)
                 found.append(recap(register, source, period, as_of))
     return found
@@ -341,15 +339,13 @@ def read_all(paths: Sequence[Path], period: Period, as_of: date) -> list:
 def check_all(paths: Sequence[Path], period: Period) -> list[tuple]:
     """(path, Source or None, the reason it would be refused or None) of
     every input, without stopping at a refusal."""
-    import tempfile
-
     found = []
     seen = Seen()
-    with tempfile.TemporaryDirectory(prefix="monev-consolidate-") as scratch:
+    with _scratch_folder() as scratch:
         for path in expand(paths):
             source = None
             try:
-                with opened(path, period, Path(scratch), verify=True) as pair:
+                with opened(path, period, scratch, verify=True) as pair:
                     source = pair[1]
                     seen.check(source)
             except MonevError as error:
@@ -357,3 +353,21 @@ def check_all(paths: Sequence[Path], period: Period) -> list[tuple]:
             else:
                 found.append((path, source, None))
     return found
+
+
+@contextmanager
+def _scratch_folder() -> Iterator[Path]:
+    """A temporary folder for the copies of older registers and exports."""
+    import tempfile
+
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="monev-consolidate-")
+    except OSError as error:
+        raise RegisterFileError(
+            _(
+                "Cannot make a temporary folder ({reason}): set TMPDIR to a "
+                "writable folder."
+            ).format(reason=error.strerror or error)
+        ) from None
+    with folder as name:
+        yield Path(name)
