@@ -20,11 +20,14 @@ CHANNELS = "website, langsung, facebook, telepon, instagram, lapor, kotak, email
     "youtube, surat"  # fmt: skip
 TYPES = "disiplin, wewenang, standar, informasi, layanan, lainnya"
 NO_SUCH = (
-    "Give its tracking number (e.g. ADU-2023-0007) or its number from 'monev list'."
+    "Give its tracking number (e.g. ADU-2023-0007) or its external reference; "
+    "'monev list --search' finds both."
 )
+BARE = "is not a tracking number: give the whole number"
 VOIDED = (
     "Error: ADU-2023-0004 was voided (double): it cannot be changed. If it was "
-    "voided by mistake, record the complaint again with 'monev record'."
+    "voided by mistake, bring it back: monev restore ADU-2023-0004 --reason "
+    '"..."'
 )
 PREFIX = "cannot be used: give 1 to 10 letters or digits, without spaces (e.g. ADU)."
 
@@ -109,10 +112,10 @@ BAD_INPUTS = [
     pytest.param(("recrod",),
         "Error: No such command 'recrod'. Did you mean 'record'? (see 'monev "
         "--help')", id="unknown-command"),
-    pytest.param(("update", "1", *T),
+    pytest.param(("update", "ADU-2023-0001", *T),
         "Error: Missing option '--status' (see 'monev update --help')",
         id="update-without-status"),
-    pytest.param(("void", "1", *T),
+    pytest.param(("void", "ADU-2023-0001", *T),
         "Error: Missing option '--reason' (see 'monev void --help')",
         id="void-without-reason"),
     # update: references and transitions
@@ -124,10 +127,10 @@ BAD_INPUTS = [
         id="update-ref-with-spaces"),
     pytest.param(("update", " ", "--status", "proses", *T),
         "Error: The tracking number is empty: type it in.", id="update-ref-empty"),
-    pytest.param(("update", "1", "--status", "beres", *T),
+    pytest.param(("update", "ADU-2023-0001", "--status", "beres", *T),
         "Error: Unknown status 'beres'. Valid: proses, selesai.",
         id="update-unknown-status"),
-    pytest.param(("update", "1", "--status", "diterima", *T),
+    pytest.param(("update", "ADU-2023-0001", "--status", "diterima", *T),
         "Error: A complaint cannot be set back to 'diterima': give --status proses "
         "or selesai.", id="update-back-to-diterima"),
     pytest.param(("update", "ADU-2023-0002", "--status", "selesai", *T),
@@ -141,36 +144,38 @@ BAD_INPUTS = [
         "follow-up, type: monev note ADU-2023-0002 \"...\"", id="same-status"),
     pytest.param(("update", "ADU-2023-0004", "--status", "proses", *T),
         VOIDED, id="update-voided"),
-    pytest.param(("update", "2", "--status", "selesai", "--note", "x", "--date",
-                  "2023-03-05", *T),
+    pytest.param(("update", "ADU-2023-0002", "--status", "selesai", "--note", "x",
+                  "--date", "2023-03-05", *T),
         "Error: The date 2023-03-05 is before 2023-03-10, the complaint's previous "
         "entry: give a date on or after it.", id="update-before-previous-entry"),
-    pytest.param(("update", "2", "--status", "selesai", "--note", "x", "--date",
-                  "2024-02-01", *T),
+    pytest.param(("update", "ADU-2023-0002", "--status", "selesai", "--note", "x",
+                  "--date", "2024-02-01", *T),
         "Error: The date 2024-02-01 is after today (2023-12-31): check the date.",
         id="update-future-date"),
-    pytest.param(("--officer", "\x1b[2J", "note", "1", "x", *T),
+    pytest.param(("--officer", "\x1b[2J", "note", "ADU-2023-0001", "x", *T),
         "Error: The officer name holds a control character (U+001B): retype it as "
         "plain text.", id="officer-control-character"),
     # note and void
-    pytest.param(("note", "1", "  ", *T),
+    pytest.param(("note", "ADU-2023-0001", "  ", *T),
         "Error: The note is empty: type it in.", id="note-empty"),
-    pytest.param(("note", "1", "n" * 4001, *T),
+    pytest.param(("note", "ADU-2023-0001", "n" * 4001, *T),
         "Error: The note is 4001 characters long; at most 4000 fit: shorten it.",
         id="note-oversized"),
     pytest.param(("note", "ADU-2023-0004", "x", *T), VOIDED, id="note-voided"),
     pytest.param(("note", "ADU-2022-0001", "x", *T),
         f"Error: There is no complaint 'ADU-2022-0001'. {NO_SUCH}",
         id="note-unknown-ref"),
-    pytest.param(("void", "4", "--reason", "lagi", *T), VOIDED, id="void-twice"),
-    pytest.param(("void", "1", "--reason", "", *T),
+    pytest.param(("void", "ADU-2023-0004", "--reason", "lagi", *T), VOIDED,
+        id="void-twice"),
+    pytest.param(("void", "ADU-2023-0001", "--reason", "", *T),
         "Error: The reason is empty: type it in.", id="void-empty-reason"),
     # show and list
     pytest.param(("show", "99", *T),
-        f"Error: There is no complaint '99'. {NO_SUCH}", id="show-unknown-number"),
+        f"Error: '99' {BARE} (e.g. ADU-2023-0007), as 'monev list' shows it.",
+        id="show-unknown-number"),
     pytest.param(("show", "9" * 20, *T),
-        f"Error: There is no complaint '{'9' * 20}'. {NO_SUCH}",
-        id="show-number-too-large"),
+        f"Error: '{'9' * 20}' {BARE} (e.g. ADU-2023-0007), as 'monev list' shows "
+        "it.", id="show-number-too-large"),
     pytest.param(("report", "--year", "2023", "--output", ".", *T),
         "Error: Cannot write .: Is a directory.", id="report-output-folder"),
     pytest.param(("export", "--format", "csv", "--output", "/"),
@@ -201,9 +206,9 @@ BAD_INPUTS = [
         id="list-date-in-words"),
     # profile, code lists, sample, init
     pytest.param(("profile", "set", "boss", "x"),
-        "Error: Unknown profile key 'boss'. Valid keys: agency, agency_short, "
-        "region, city, address, phone, website, head_name, head_title, head_nip, "
-        "prefix, lang.", id="profile-unknown-key"),
+        "Error: Unknown profile key 'boss'. Valid keys: government, agency, "
+        "agency_short, region, city, address, phone, email, website, head_name, "
+        "head_title, head_rank, head_nip, prefix, lang.", id="profile-unknown-key"),
     pytest.param(("profile", "set", "prefix", "AD U"),
         f"Error: The prefix 'AD U' {PREFIX}", id="prefix-with-spaces"),
     pytest.param(("profile", "set", "prefix", "ABCDEFGHIJK"),
@@ -243,7 +248,7 @@ NON_UTF8_INPUTS = [
         "Error: The agency is not valid UTF-8 text: retype it.", id="profile"),
     pytest.param(("show", "ADU\udce9", *T),
         "Error: The tracking number is not valid UTF-8 text: retype it.", id="ref"),
-    pytest.param(("--officer", "caf\udce9", "note", "1", "x", *T),
+    pytest.param(("--officer", "caf\udce9", "note", "ADU-2023-0001", "x", *T),
         "Error: The officer name is not valid UTF-8 text: retype it.", id="officer"),
     pytest.param(("list", "--search", "caf\udce9", *T),
         "Error: The search text is not valid UTF-8 text: retype it.", id="search"),
@@ -259,12 +264,12 @@ def template(tmp_path_factory):
     for day in ("2023-03-01", "2023-03-02", "2023-03-03", "2023-03-04"):
         desk.record(date=day)
     for ref, status, note, day in (
-        ("2", "proses", "", "2023-03-10"),
-        ("3", "proses", "", "2023-03-10"),
-        ("3", "selesai", "Dijawab", "2023-04-01"),
+        ("ADU-2023-0002", "proses", "", "2023-03-10"),
+        ("ADU-2023-0003", "proses", "", "2023-03-10"),
+        ("ADU-2023-0003", "selesai", "Dijawab", "2023-04-01"),
     ):
         desk.ok("update", ref, "--status", status, "--note", note, "--date", day, *T)
-    desk.ok("void", "4", "--reason", "double", *T)
+    desk.ok("void", "ADU-2023-0004", "--reason", "double", *T)
     return desk.db
 
 

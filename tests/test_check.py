@@ -17,9 +17,9 @@ def template(tmp_path_factory):
     monev.ok("init")
     for day in ("2023-03-01", "2023-03-02", "2023-03-03"):
         monev.record(date=day)
-    monev.ok("update", "2", "--status", "selesai", "--note", "Dijawab", "--date",
-             "2023-03-20", "--as-of", AS_OF)  # fmt: skip
-    monev.ok("void", "3", "--reason", "double", "--as-of", AS_OF)
+    monev.ok("update", "ADU-2023-0002", "--status", "selesai", "--note", "Dijawab",
+             "--date", "2023-03-20", "--as-of", AS_OF)  # fmt: skip
+    monev.ok("void", "ADU-2023-0003", "--reason", "double", "--as-of", AS_OF)
     return monev.db
 
 

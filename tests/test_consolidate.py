@@ -12,6 +12,7 @@ import pytest
 from conftest import AS_OF, Monev, close
 
 from monev_cli.period import Period
+from monev_cli.register.migrations import NAMES
 
 YEAR = ("--year", "2023", "--as-of", AS_OF)
 
@@ -219,13 +220,14 @@ def test_the_report_in_markdown(work):
         "belum selesai dan telah melewati batas waktu (Tabel 1)." in text
     )
     assert "- Dinas Pendidikan\n" in text
-    # codes unified: the office's list in its order and with its labels, the
-    # difference noted; codes it does not know under the agency's label (an
-    # export that does not list its codes: under the code itself)
-    assert "| 11 | WhatsApp | 4 |\n| 12 | TikTok | 1 |\n| 13 | sms | 1 |\n" in text
+    # codes unified: the office's list in its order and with its labels, each
+    # difference noted; codes it does not know under the agency's label
+    assert "| 11 | WhatsApp | 4 |\n| 12 | TikTok | 1 |\n| 13 | SMS | 1 |\n" in text
     assert (
         "1. Kode saluran 'wa' pada Dinas Sosial berlabel 'WA Center'; dalam "
-        "laporan ini ditampilkan sebagai 'WhatsApp'.\n2. Batas waktu" in text
+        "laporan ini ditampilkan sebagai 'WhatsApp'.\n"
+        "2. Kode saluran 'wa' pada Dinas Kesehatan berlabel 'WA Pengaduan'; dalam "
+        "laporan ini ditampilkan sebagai 'WhatsApp'.\n3. Batas waktu" in text
     )
     assert "**Ni Luh Contoh**  \nNIP. 19800101 200501 2 001\n" in text
 
@@ -296,7 +298,10 @@ def test_a_register_of_an_older_schema_is_read_unchanged(work):
     )
     assert _hashes(path.parent) == before
     check = _office(work)("consolidate", "--check", str(path), *YEAR)
-    assert "  schema: 4 of 5 (older: read from a copy)\n" in check.stdout
+    known = len(NAMES)
+    assert f"  schema: {known - 1} of {known} (older: read from a copy)\n" in (
+        check.stdout
+    )
 
 
 def test_check_lists_every_input(work):
@@ -529,3 +534,20 @@ def test_without_a_temporary_folder(work, tmp_path, monkeypatch):
         "Error: Cannot make a temporary folder (No such file or directory): set "
         "TMPDIR to a writable folder."
     )
+
+
+def test_pdf_and_word_are_not_made_yet(work, tmp_path):
+    target = tmp_path / "rekap.pdf"
+    assert _office(work).fails(
+        "consolidate", *_inputs(work), *YEAR, "-o", str(target)
+    ) == (
+        "Error: The consolidated report is written as md or html; a pdf file is "
+        "not made for it yet."
+    )
+    assert not target.exists()
+
+
+def test_the_format_follows_the_output_file(work, tmp_path):
+    target = tmp_path / "rekap.html"
+    _office(work).ok("consolidate", *_inputs(work), *YEAR, "-o", str(target))
+    assert target.read_text().startswith("<!DOCTYPE html>")

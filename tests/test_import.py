@@ -216,7 +216,8 @@ def test_status_and_answer_date_must_agree(monev, tmp_path):
     result = monev("import", str(excel_csv(tmp_path / "s.csv", rows)), "--as-of", AS_OF)
     assert result.stderr.splitlines()[:3] == [
         "row 2: The status is 'selesai' but the date answered is empty: add it (a "
-        "column such as 'Tanggal Selesai').",
+        "column such as 'Tanggal Selesai'), or, if the register never recorded it, "
+        "import with --undated-answers.",
         "row 3: It has a date answered (2023-01-06) but its status is 'proses': make "
         "the status Selesai or clear the date.",
         "row 4: The date 2023-01-04 is before 2023-01-05, the complaint's previous "
@@ -447,7 +448,7 @@ def test_external_reference_is_found_and_shown(monev, tmp_path):
     assert found["tracking_no"] == "ADU-2023-0001"
     assert monev.json("list", "--search", "LPR-2023-9", "--as-of", AS_OF) == []
     shown = monev.ok("show", "ADU-2023-0001", "--as-of", AS_OF)
-    assert "│ External ref │ LPR-2023-555" in shown
+    assert "\nExternal ref  LPR-2023-555" in shown
 
 
 def test_json_import_reports_complaint_numbers(monev, tmp_path):

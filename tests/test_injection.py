@@ -29,7 +29,7 @@ def test_rich_markup_shows_literally_in_the_list(monev, on_a_terminal):
 
 def test_rich_markup_shows_literally_in_show(monev, on_a_terminal):
     monev.record(summary=MARKUP, name="[italic]Ayu[/italic]")
-    shown = monev.ok("show", "1", "--as-of", AS_OF)
+    shown = monev.ok("show", "ADU-2023-0001", "--as-of", AS_OF)
     assert MARKUP in shown
     assert "[italic]Ayu[/italic]" in shown
 
@@ -50,7 +50,7 @@ def test_csv_cells_never_start_a_formula(monev, text):
 def test_sql_in_text_is_stored_as_text(monev):
     text = "'); DROP TABLE complaints; --"
     monev.record(summary=text, name="x' OR '1'='1")
-    assert monev.json("show", "1", "--as-of", AS_OF)["summary"] == text
+    assert monev.json("show", "ADU-2023-0001", "--as-of", AS_OF)["summary"] == text
     before = register_digest(monev.db)
     assert monev.json("list", "--search", "' OR 1=1 --", "--as-of", AS_OF) == []
     assert monev.json("list", "--unit", "x' OR '1'='1", "--as-of", AS_OF) == []
@@ -74,13 +74,18 @@ SQL_INTERPOLATIONS = {
     "register/bulk.py: int(cache)",
     "register/catalog.py: _table(table)",
     "register/catalog.py: extra",
-    "register/catalog.py: columns",
-    "register/catalog.py: marks",
+    "register/catalog.py: where",
+    "register/codes.py: _list(table)",
+    "register/codes.py: COLUMN[table]",
+    "register/codes.py: column",
+    "register/codes.py: columns",
+    "register/codes.py: marks",
     "register/exports.py: where",
     "register/identity.py: DIGESTED",
     "register/complaints.py: columns",
     "register/complaints.py: ', '.join('?' * len(row))",
     "register/connection.py: BUSY_TIMEOUT_MS",
+    "register/corrections.py: assignments",
     "register/listing.py: where",
     "register/migrations.py: open_only",
     "register/overdue.py: NO_RESPONSE_WHERE",
@@ -89,6 +94,7 @@ SQL_INTERPOLATIONS = {
     "register/recaps.py: column",
     "register/recaps.py: marks",
     "register/recaps.py: open_marks",
+    "register/references.py: _HOLDERS",
     "register/settings.py: where",
 }
 SQL_CALLS = {"execute", "executemany", "executescript", "rows", "row"}

@@ -105,23 +105,24 @@ def test_the_language_lasts_one_run(monev):
 @pytest.mark.parametrize(
     ("args", "english", "indonesian"),
     [
-        (["update", "1"], "Missing option '--status' (see 'monev update --help')",
+        (["update", "ADU-2023-0001"],
+         "Missing option '--status' (see 'monev update --help')",
          "Opsi '--status' belum diisi (lihat 'monev update --help')"),
         (["show"], "Missing argument 'ref' (see 'monev show --help')",
          "Argumen 'ref' belum diisi (lihat 'monev show --help')"),
         (["record", "--bogus"], "No such option: --bogus (see 'monev record --help')",
          "Opsi --bogus tidak ada (lihat 'monev record --help')"),
-        (["update", "1", "--stauts", "proses"],
+        (["update", "ADU-2023-0001", "--stauts", "proses"],
          "No such option: --stauts (Possible options: --status) "
          "(see 'monev update --help')",
          "Opsi --stauts tidak ada (barangkali yang dimaksud: --status) "
          "(lihat 'monev update --help')"),
-        (["note", "1", "Pengadu", "menelepon"],
+        (["note", "ADU-2023-0001", "Pengadu", "menelepon"],
          "Got unexpected extra argument(s) (menelepon); put a text that holds "
          "spaces in quotes (see 'monev note --help')",
          "Ada kata berlebih yang tidak dikenali (menelepon); apit teks yang memuat "
          "spasi dengan tanda kutip (lihat 'monev note --help')"),
-        (["update", "1", "--status"],
+        (["update", "ADU-2023-0001", "--status"],
          "Option '--status' needs a value after it (see 'monev --help')",
          "Opsi '--status' memerlukan nilai sesudahnya (lihat 'monev --help')"),
         (["sample", "--count", "0"],
@@ -144,14 +145,17 @@ def test_mistakes_in_the_command_line(monev, args, english, indonesian):
 
 def test_counts_agree_in_number(monev):
     monev.record()
-    assert monev.json("show", "1", "--as-of", "2023-04-01")["timeliness"] == (
-        "1 day late"
+    label = "timeliness_label"
+    assert (
+        monev.json("show", "ADU-2023-0001", "--as-of", "2023-04-01")[label]
+        == "1 day late"
     )
-    assert monev.json("show", "1", "--as-of", "2023-04-02")["timeliness"] == (
-        "2 days late"
+    assert (
+        monev.json("show", "ADU-2023-0001", "--as-of", "2023-04-02")[label]
+        == "2 days late"
     )
-    assert monev.json("--lang", "id", "show", "1", "--as-of", "2023-04-02")[
-        "timeliness"
+    assert monev.json("--lang", "id", "show", "ADU-2023-0001", "--as-of", "2023-04-02")[
+        label
     ] == ("terlambat 2 hari")
 
 

@@ -8,7 +8,8 @@ SIGNED = ["--as-of", "2024-01-15"]
 
 def test_show_lists_every_section_with_its_source(monev):
     out = monev.ok("narrative", "show")
-    assert out.startswith("== latar_belakang (default) ==\nPelayanan publik")
+    assert out.startswith("== kata_pengantar (default) ==\nPuji syukur")
+    assert "== latar_belakang (default) ==\nPelayanan publik" in out
     assert "== tindak_lanjut (default) ==\n\n" in out
     assert [t["section"] for t in monev.json("narrative", "show")][-1] == "penutup"
 
@@ -83,7 +84,8 @@ def test_edit_opens_the_editor_on_the_current_text(monev, tmp_path, monkeypatch)
     ("args", "stdin", "error"),
     [
         (["set", "pembuka", "--file", "-"], "x",
-         "Error: Unknown narrative section 'pembuka'. Valid: latar_belakang, "
+         "Error: Unknown narrative section 'pembuka'. Valid: kata_pengantar, "
+         "latar_belakang, "
          "dasar_hukum, maksud_tujuan, pengaduan, asas, saluran, penanganan, "
          "tindak_lanjut, hambatan, upaya, penutup."),
         (["set", "hambatan", "--file", "-"], "Di {kantor} kami.",

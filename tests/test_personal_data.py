@@ -68,9 +68,9 @@ def test_identities_that_are_not_confidential_are_listed(desk, monkeypatch, outp
 @pytest.mark.parametrize(
     "command",
     [
-        ("update", "1", "--status", "proses"),
-        ("note", "1", "Ditelepon"),
-        ("void", "1", "--reason", "double"),
+        ("update", "ADU-2023-0001", "--status", "proses"),
+        ("note", "ADU-2023-0001", "Ditelepon"),
+        ("void", "ADU-2023-0001", "--reason", "double"),
     ],
 )
 def test_changes_do_not_echo_a_confidential_identity(desk, command):
@@ -85,7 +85,7 @@ def test_recording_does_not_echo_it_either(monev):
         None,
         True,
     )
-    stored = monev.json("show", "1", "--include-personal", "--as-of", AS_OF)
+    stored = monev.json("show", "ADU-2023-0001", "--include-personal", "--as-of", AS_OF)
     assert (stored["name"], stored["contact"]) == SECRET
 
 

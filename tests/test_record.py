@@ -137,7 +137,7 @@ def test_missing_fields_are_prompted_on_a_terminal(monev, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert "Pengaduan disampaikan langsung" in result.stdout
     assert "Recorded ADU-2023-0001" in result.stdout
-    assert monev.json("show", "1")["summary"] == "Antrean lama"
+    assert monev.json("show", "ADU-2023-0001")["summary"] == "Antrean lama"
 
 
 def test_a_prompt_takes_a_number_and_asks_again_after_a_typo(monev, monkeypatch):
@@ -150,5 +150,5 @@ def test_a_prompt_takes_a_number_and_asks_again_after_a_typo(monev, monkeypatch)
         "'tiktok' is not in the list: type its number or its code.\n"
     )
     assert "   2  langsung     Pengaduan disampaikan langsung" in result.stdout
-    record = monev.json("show", "1")
+    record = monev.json("show", "ADU-2023-0001")
     assert (record["channel"], record["type"]) == ("langsung", "layanan")

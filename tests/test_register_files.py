@@ -129,7 +129,11 @@ def test_a_read_only_register_can_be_read(read_only):
 
 @pytest.mark.parametrize(
     "command",
-    [RECORD, ("note", "1", "x", "--as-of", AS_OF), ("profile", "set", "city", "X")],
+    [
+        RECORD,
+        ("note", "ADU-2023-0001", "x", "--as-of", AS_OF),
+        ("profile", "set", "city", "X"),
+    ],
     ids=["record", "note", "profile"],
 )
 def test_a_read_only_register_is_not_written(read_only, command):

@@ -155,11 +155,11 @@ def test_the_html_is_one_page_with_tables_and_charts(reference):
     html = report(reference, "--year", "2023", "--format", "html")
     parsed = Parsed()
     parsed.feed(html)
-    assert parsed.tags.count("table") == 7
+    assert parsed.tags.count("table") == 8
     assert parsed.tags.count("svg") == 3
     assert [c.split(".")[0] for c in parsed.captions] == [
         f"Tabel {n}" for n in range(1, 8)
-    ]
+    ] + ["Daftar Pengaduan yang Diterima Januari – Desember 2023"]
     assert "<link" not in html and "src=" not in html  # nothing to fetch
     assert "@page { size: A4" in html and "break-before: page" in html
 
@@ -213,9 +213,9 @@ def test_missing_profile_values_are_warned_about(monev):
         (["--from", "2023-06-01", "--to", "2023-01-01"],
          "Error: The period starts (2023-06-01) after it ends (2023-01-01): swap "
          "--from and --to."),
-        (["--year", "2023", "--format", "pdf"],
-         "Error: Invalid value for '--format': 'pdf' is not one of 'md', 'html' "
-         "(see 'monev report --help')"),
+        (["--year", "2023", "--format", "odt"],
+         "Error: Invalid value for '--format': 'odt' is not one of 'md', 'html', "
+         "'pdf', 'docx' (see 'monev report --help')"),
         (["--year", "2023", "--template-dir", "/nonexistent/templates"],
          "Error: The template folder /nonexistent/templates does not exist."),
     ],
@@ -266,7 +266,8 @@ def test_exported_templates_give_the_same_report(reference, tmp_path):
     listed = reference.ok("templates", "export", str(folder)).split()
     assert sorted(Path(p).name for p in listed) == [
         "_macros.html.j2", "_macros.md.j2", "consolidated.html.j2",
-        "consolidated.md.j2", "report.html.j2", "report.md.j2",
+        "consolidated.md.j2", "letterhead.typ", "receipt.typ", "report.docx",
+        "report.html.j2", "report.md.j2", "report.typ",
     ]  # fmt: skip
     for fmt in ("md", "html"):
         assert report(

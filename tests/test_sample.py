@@ -12,7 +12,9 @@ def test_sample_creates_and_fills_a_register(fresh):
     assert set(statuses) == {"diterima", "proses", "selesai"}
     assert len({c["channel"] for c in listed}) >= 8
     assert any(c["confidential"] for c in listed)
-    assert any("late" in c["timeliness"] for c in listed if c["status"] != "selesai")
+    assert any(
+        c["timeliness"] == "terbuka_lewat" for c in listed if c["status"] != "selesai"
+    )
     assert fresh.json("profile", "show")["agency"].startswith("Dinas Sosial")
 
 

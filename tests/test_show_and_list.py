@@ -27,21 +27,22 @@ def test_show_gives_due_date_and_history(monev):
 
 def test_show_json_says_days_left_or_late(monev):
     _three(monev)
-    assert monev.json("show", "2", "--as-of", "2023-03-01")["timeliness"] == (
-        "11 days left"
-    )
-    assert monev.json("show", "2", "--as-of", "2023-03-20")["timeliness"] == (
-        "8 days late"
-    )
+
+    def standing(as_of):
+        shown = monev.json("show", "ADU-2023-0002", "--as-of", as_of)
+        return shown["timeliness"], shown["days_late"], shown["timeliness_label"]
+
+    assert standing("2023-03-01") == ("terbuka_dalam", -11, "11 days left")
+    assert standing("2023-03-20") == ("terbuka_lewat", 8, "8 days late")
 
 
 def test_confidential_identity_is_withheld_unless_asked(monev):
     _three(monev)
     hidden = monev.json("show", "ADU-2023-0002")
     assert (hidden["name"], hidden["contact"]) == (None, None)
-    assert "Ni Luh Rahasia" not in monev.ok("show", "2")
+    assert "Ni Luh Rahasia" not in monev.ok("show", "ADU-2023-0002")
     assert "Ni Luh Rahasia" not in monev.ok("list", "--as-of", AS_OF)
-    shown = monev.json("show", "2", "--include-personal")
+    shown = monev.json("show", "ADU-2023-0002", "--include-personal")
     assert (shown["name"], shown["contact"]) == ("Ni Luh Rahasia", "0812000")
 
 
@@ -84,12 +85,13 @@ def test_list_csv(monev):
     rows = list(csv.reader(io.StringIO(monev.ok("list", "--csv", "--as-of", AS_OF))))
     assert rows[0] == [
         "tracking_no", "received_on", "channel", "type", "status", "due_on",
-        "timeliness", "unit", "name", "summary",
+        "timeliness", "unit", "name", "summary", "days_late", "timeliness_label",
     ]  # fmt: skip
     assert rows[2][:7] == [
         "ADU-2023-0001", "2023-01-02", "langsung", "layanan", "selesai",
-        "2023-02-01", "answered 4 days late",
+        "2023-02-01", "terlambat",
     ]  # fmt: skip
+    assert rows[2][10:] == ["4", "answered 4 days late"]
     assert rows[3][8] == ""
 
 

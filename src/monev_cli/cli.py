@@ -75,7 +75,7 @@ class MonevGroup(TyperGroup):
                 ).format(reason=error),
                 1,
             )
-        except typer.Abort:
+        except (typer.Abort, KeyboardInterrupt):
             _fail(_("Cancelled: nothing was changed."), 1)
         except BrokenPipeError:
             # The reader (head, a pager) has gone: stop quietly, as cat does.

@@ -15,6 +15,13 @@ WORKING = "working"
 UNITS = (CALENDAR, WORKING)
 DEFAULT_RESPONSE_DAYS = 30
 SATURDAY = 5
+# Where a complaint stands against its limit: the keys of the report's
+# timeliness table, the same in every language.
+ANSWERED_ON_TIME = "tepat_waktu"
+ANSWERED_LATE = "terlambat"
+OPEN_LATE = "terbuka_lewat"
+OPEN_ON_TIME = "terbuka_dalam"
+DONE_UNDATED = "selesai_tanpa_tanggal"
 ONE_DAY = timedelta(days=1)
 
 
@@ -48,6 +55,21 @@ def is_working_day(day: date, holidays: Collection[date]) -> bool:
 def days_late(due_on: date, as_of: date) -> int:
     """Calendar days past the due date (0 or negative while still on time)."""
     return (as_of - due_on).days
+
+
+def standing(
+    due_on: date, answered_on: date | None, done: bool, as_of: date
+) -> tuple[str, int | None]:
+    """Where a complaint stands against its limit on ``as_of``, as a key of the
+    report's timeliness table, and its days late (0 or negative: on time, or
+    days left); no days for one done whose answer date was not recorded."""
+    if done and answered_on is None:
+        return DONE_UNDATED, None
+    if answered_on is not None:
+        late = days_late(due_on, answered_on)
+        return (ANSWERED_LATE if late > 0 else ANSWERED_ON_TIME), late
+    late = days_late(due_on, as_of)
+    return (OPEN_LATE if late > 0 else OPEN_ON_TIME), late
 
 
 def indonesian_holidays(years: Iterable[int]) -> dict[date, str]:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from monev_cli.commands.output import write_csv
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
-from monev_cli.models import DONE, EVENT_RECORDED, OPEN_STATUSES, Complaint
+from monev_cli.models import (
+    DONE,
+    EVENT_CORRECTION,
+    EVENT_RECORDED,
+    OPEN_STATUSES,
+    PERSONAL,
+    Complaint,
+)
 from monev_cli.texts import one_of
 
 FORMATS = ("csv", "json", "xlsx", "open311")
@@ -25,7 +32,6 @@ COLUMNS = (
     "name", "contact", "confidential", "unit", "external_ref", "status", "due_on",
     "answered_on", "answer", "voided", "void_reason",
 )  # fmt: skip
-PERSONAL = ("name", "contact")
 VOID_COLUMNS = ("voided", "void_reason")
 _UTC_OFFSET = re.compile(r"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
 
@@ -38,6 +44,8 @@ class Options:
     utc_offset: str = "+07:00"
     agency: str = ""
     type_labels: dict[str, str] | None = None
+    # for monev JSON: the register's channels and types, with their life
+    code_lists: dict[str, list[dict]] | None = None
     # for monev JSON: where the complaints come from (``exports.head``)
     head: dict | None = None
 
@@ -125,14 +133,21 @@ def _write_xlsx(out, complaints: Iterable[Complaint], options: Options) -> None:
 
 
 def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
-    """monev's own format: one complaint a line, history included, nothing
-    that depends on the register it came from (its row ids) or the clock."""
+    """monev's own format: where the complaints come from (the register's
+    identity, schema, profile, limits and the selection made), the register's
+    channels and types, then one complaint a line, history included; nothing
+    that depends on the clock."""
     head = json.dumps(JSON_FORMAT | (options.head or {}), ensure_ascii=False)[:-1]
-    out.write(f'{head}, "complaints": [')
+    out.write(head)
+    for name, codes in (options.code_lists or {}).items():
+        items = ",\n".join(json.dumps(code, ensure_ascii=False) for code in codes)
+        out.write(f',\n"{name}": [\n{items}\n]')
+    out.write(',\n"complaints": [')
     separator = "\n"
     for complaint in complaints:
+        if not options.include_personal:
+            complaint = complaint.without_personal()
         data = complaint.to_dict()
-        del data["id"]
         if not options.include_personal:
             for name in PERSONAL:
                 del data[name]
@@ -193,8 +208,9 @@ def open311_request(complaint: Complaint, options: Options) -> dict:
 
 def _status_notes(complaint: Complaint) -> str | None:
     """The latest word on the complaint: the answer, a follow-up, the reason
-    it was voided (the note on its recording is about the register)."""
+    it was voided (the notes on its recording and on a correction are about
+    the register)."""
     for event in reversed(complaint.events):
-        if event.kind != EVENT_RECORDED and event.note:
+        if event.kind not in (EVENT_RECORDED, EVENT_CORRECTION) and event.note:
             return event.note
     return None

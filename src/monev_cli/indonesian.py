@@ -5,6 +5,7 @@ names and two separators, and Babel's 30 MB of locale data would buy nothing
 more for it.
 """
 
+import re
 from datetime import date, timedelta
 
 MONTHS = (
@@ -13,12 +14,21 @@ MONTHS = (
 )  # fmt: skip
 
 DASH = "\N{EN DASH}"
+NIP = re.compile(r"[0-9]{18}")  # Nomor Induk Pegawai, as stored
 
 _ONES = (
     "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
     "delapan", "sembilan", "sepuluh", "sebelas",
 )  # fmt: skip
 _SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu"))
+
+
+def grouped_nip(nip: str | None) -> str | None:
+    """A civil servant's NIP as it is printed, ``19700101 199503 1 001``:
+    birth date, month of appointment, sex, number. Other text as it is."""
+    if nip is None or not NIP.fullmatch(nip):
+        return nip
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
 def long_date(day: date) -> str:

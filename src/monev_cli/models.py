@@ -44,15 +44,20 @@ DEFAULT_TYPES = (
 # key -> what it holds; everything a report's cover and signature need, and
 # the language of the command line. Marked for the catalog, shown with _().
 PROFILE_KEYS = {
+    "government": N_(
+        "the government the agency belongs to, e.g. PEMERINTAH KABUPATEN KARANGASEM"
+    ),
     "agency": N_("full name of the agency"),
     "agency_short": N_("short name used in running text"),
     "region": N_("region, e.g. Kabupaten Karangasem"),
     "city": N_("where the report is signed"),
     "address": N_("office address"),
     "phone": N_("complaint telephone / call centre"),
+    "email": N_("agency e-mail address"),
     "website": N_("agency website"),
     "head_name": N_("name of the head of the agency"),
     "head_title": N_("position of the head, as in the signature block"),
+    "head_rank": N_("rank of the head, e.g. Pembina Utama Muda (IV/c)"),
     "head_nip": N_("civil-service number (NIP) of the head"),
     "prefix": N_("tracking-number prefix"),
     "lang": N_("language of the command line's messages, e.g. id"),
@@ -66,6 +71,14 @@ EVENT_VOID = "batal"
 EVENT_RESTORE = "pulih"  # a voided complaint brought back
 EVENT_CORRECTION = "koreksi"  # one recorded field changed: field, old, new value
 
+# The recorded fields a correction may change, in the order of `monev show`;
+# due_on follows a corrected received date, and is kept in the history too.
+CORRECTABLE = (
+    "received_on", "channel", "type", "classification", "unit", "name", "contact",
+    "external_ref", "summary",
+)  # fmt: skip
+PERSONAL = ("name", "contact")
+
 
 class Stamp(NamedTuple):
     """Who makes a change, and when: passed in, never read from a clock here."""
@@ -76,11 +89,27 @@ class Stamp(NamedTuple):
 
 
 class Code(NamedTuple):
-    """A channel or a complaint type."""
+    """A channel or a complaint type, with its life: the day it was added and
+    the day it was retired (ISO dates; none for "from the start", "open")."""
 
     code: str
     label: str
     classification: str | None = None
+    added_on: str | None = None
+    retired_on: str | None = None
+
+    def open_during(self, start: date, end: date, spans=()) -> bool:
+        """Whether it could be used on some day from ``start`` to ``end``:
+        added by then, and not retired all along; ``spans``: the (first day,
+        day back) of each time it was retired and brought back."""
+        day = max(start.isoformat(), self.added_on or "")
+        retired = (
+            (*spans, (self.retired_on, "9999-12-31")) if self.retired_on else spans
+        )
+        for first, back in sorted(retired):
+            if first <= day < back:
+                day = back
+        return day <= end.isoformat()
 
 
 class Event(NamedTuple):
@@ -92,11 +121,24 @@ class Event(NamedTuple):
     officer: str
     status: str | None = None
     note: str | None = None
+    # a correction's field, with its value before and after
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
 
     def to_dict(self) -> dict:
         data = self._asdict()
         data["event_on"] = self.event_on.isoformat()
+        if self.field is None:
+            for key in ("field", "old_value", "new_value"):
+                del data[key]
         return data
+
+    def without_personal(self) -> "Event":
+        """The entry with a corrected name or contact withheld."""
+        if self.field in PERSONAL:
+            return self._replace(old_value=None, new_value=None)
+        return self
 
 
 class Complaint(NamedTuple):
@@ -124,11 +166,19 @@ class Complaint(NamedTuple):
         return self.status in OPEN_STATUSES and not self.voided
 
     def without_personal(self) -> "Complaint":
-        """The same complaint with the complainant's identity withheld."""
-        return self._replace(name=None, contact=None)
+        """The same complaint with the complainant's identity withheld, in
+        its history too."""
+        return self._replace(
+            name=None,
+            contact=None,
+            events=tuple(event.without_personal() for event in self.events),
+        )
 
     def to_dict(self) -> dict:
+        """The complaint as shown or exported; the row id is the register's
+        own and never leaves it."""
         data = self._asdict()
+        del data["id"]
         for key in ("received_on", "due_on", "answered_on"):
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None

@@ -15,6 +15,7 @@ from monev_cli.texts import clean_text, one_of
 
 # section -> what it holds, in report order
 SECTIONS = {
+    "kata_pengantar": "foreword, before the table of contents",
     "latar_belakang": "BAB I, 1.1: background",
     "dasar_hukum": "BAB I, 1.2: legal bases (a list)",
     "maksud_tujuan": "BAB I, 1.3: purpose and aims",

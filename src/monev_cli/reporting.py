@@ -13,26 +13,39 @@ from pathlib import Path
 
 from monev_cli import charts, narrative
 from monev_cli import indonesian as id_
-from monev_cli.deadlines import CALENDAR
+from monev_cli.deadlines import CALENDAR, DONE_UNDATED
+from monev_cli.documents import context as documents
+from monev_cli.documents.templates import check_folder
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
 from monev_cli.register import Register, catalog, narratives, recaps, settings
+from monev_cli.register import logo as logos
+from monev_cli.register.appendix import entries as appendix_entries
 
 TEMPLATES = Path(__file__).parent / "templates"
 REQUIRED_PROFILE = ("agency", "region", "city", "head_title", "head_name", "head_nip")
 # Where a channel's contact detail comes from when the agency has not set one.
 PROFILE_DETAIL = {"telepon": "phone", "website": "website", "langsung": "address"}
 UNIT_NAMES = {CALENDAR: "hari kalender", "working": "hari kerja"}
+# The templates an agency may copy and change: Jinja (Markdown, HTML), Typst
+# (PDF) and Word.
+EXPORTED = (".j2", ".typ", ".docx")
 
 
 def build_context(
-    register: Register, period: Period, as_of: date, include_personal: bool = False
+    register: Register,
+    period: Period,
+    as_of: date,
+    include_personal: bool = False,
+    appendix: bool = True,
 ) -> dict:
-    """Everything a report template may show."""
+    """Everything a report template may show. ``logo`` (bytes and format, or
+    None) is for the document renderers; the rest is plain data."""
     profile = catalog.profile(register)
+    logo = logos.get(register)
     agency = _agency(profile)
-    limit = _limit_text(register, period.end)
+    limit = limit_text(register, period.end)
     period_text = id_.period_text(period.start, period.end)
     recap = tallies(register, period, as_of)
     days = recaps.answer_days(register, period)
@@ -52,7 +65,7 @@ def build_context(
         "signed": signature(profile, as_of),
         "limit": limit,
         "narrative": _narrative(register, period, placeholders),
-        "channels": _channels(register, profile),
+        "channels": _channels(register, profile, recap["channel"]),
         "recap": {name: tally.to_dict() for name, tally in recap.items()},
         "answer_days": {
             "answered": days.answered,
@@ -63,6 +76,11 @@ def build_context(
         "figures": _figures(recap),
         "text": _sentences(recap, days, tables, placeholders, as_of),
         "include_personal": include_personal,
+        "letterhead": documents.letterhead(profile, logo),
+        "logo": logo,
+        "appendix": _appendix(register, period, period_text, recap["status"].total)
+        if appendix
+        else None,
     }
 
 
@@ -81,9 +99,11 @@ def signature(profile: dict[str, str], as_of: date) -> dict:
         "city": profile["city"],
         "date": id_.long_date(as_of),
         "month_year": id_.month_year(as_of),
+        "year": str(as_of.year),
         "head_title": profile["head_title"],
         "head_name": profile["head_name"],
-        "head_nip": profile["head_nip"],
+        "head_rank": profile["head_rank"],
+        "head_nip": id_.grouped_nip(profile["head_nip"]),
     }
 
 
@@ -105,6 +125,12 @@ def missing_profile(context: dict) -> list[str]:
     return [key for key in REQUIRED_PROFILE if not context["profile"][key]]
 
 
+def _appendix(register: Register, period: Period, period_text: str, total: int):
+    title = f"Daftar Pengaduan yang Diterima {period_text}"
+    rows = appendix_entries(register, period, documents.APPENDIX_ROWS)
+    return documents.appendix_table(title, rows, total)
+
+
 def _agency(profile: dict[str, str]) -> dict[str, str]:
     name, region = profile["agency"], profile["region"]
     short = profile["agency_short"] or name
@@ -118,7 +144,7 @@ def _agency(profile: dict[str, str]) -> dict[str, str]:
     }
 
 
-def _limit_text(register: Register, on: date) -> str:
+def limit_text(register: Register, on: date) -> str:
     """The limit in force at the period's end: ``30 (tiga puluh) hari kalender``."""
     limits = settings.timeline(register).limits(on)
     days, unit = limits.response_days, limits.unit
@@ -134,7 +160,9 @@ def _narrative(register: Register, period: Period, values: dict) -> dict:
     }
 
 
-def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
+def _channels(register: Register, profile: dict[str, str], tally) -> list[dict]:
+    """The channels of the period's Tabel 1, where the public reaches them."""
+    shown = {line.key for line in tally.lines}
     return [
         {
             "code": code,
@@ -142,6 +170,7 @@ def _channels(register: Register, profile: dict[str, str]) -> list[dict]:
             "detail": detail or profile.get(PROFILE_DETAIL.get(code, ""), ""),
         }
         for code, label, detail in catalog.channel_details(register)
+        if code in shown
     ]
 
 
@@ -265,7 +294,8 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             f"{id_.counted(late['terlambat'])} dijawab melewati batas waktu; per "
             f"{id_.long_date(as_of)}, {id_.counted(late['terbuka_lewat'])} "
             "pengaduan belum selesai dan telah melewati batas waktu "
-            f"(Tabel {tables['timeliness']['number']}). {_answer_days(days)}"
+            f"(Tabel {tables['timeliness']['number']}). {_undated(late)}"
+            f"{_answer_days(days)}"
         ),
         "spread": (
             f"Sebaran pengaduan per bulan disajikan pada Tabel "
@@ -278,6 +308,17 @@ def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]
             "pengadunya dirahasiakan tidak dicantumkan."
         ),
     }
+
+
+def _undated(late: dict[str, int]) -> str:
+    count = late.get(DONE_UNDATED, 0)
+    if not count:
+        return ""
+    return (
+        f"Sebanyak {id_.counted(count)} pengaduan telah selesai, tetapi tanggal "
+        "jawabnya tidak tercatat, sehingga ketepatan waktunya tidak dapat "
+        "dinilai. "
+    )
 
 
 def _answer_days(days) -> str:
@@ -297,35 +338,40 @@ def render(templates, context: dict, fmt: str, document: str = "report") -> str:
     name = f"{document}.{fmt}.j2"
     try:
         return templates.get_template(name).render(context)
-    except jinja2.TemplateNotFound as error:
-        raise InputError(
+    except jinja2.TemplateError as error:
+        raise template_error(error, name) from None
+
+
+def template_error(error, name: str) -> InputError:
+    """A Jinja error of template ``name`` (the report's or a Word template's)
+    as one line a user can act on."""
+    import jinja2
+
+    if isinstance(error, jinja2.TemplateNotFound):
+        return InputError(
             _(
                 "There is no template '{name}', neither the agency's nor built in."
             ).format(name=error.name)
-        ) from None
-    except jinja2.TemplateSyntaxError as error:
-        raise InputError(
+        )
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return InputError(
             _("The template {name} has an error on line {line}: {reason}.").format(
-                name=error.name or name, line=error.lineno, reason=error.message
+                name=error.name or name,
+                line=error.lineno,
+                reason=(error.message or "").rstrip("."),
             )
-        ) from None
-    except jinja2.UndefinedError as error:
-        raise InputError(
-            _(
-                "The template {name} names a value the report does not have "
-                "({reason}): check the spelling against 'monev templates export'."
-            ).format(name=name, reason=error.message)
-        ) from None
+        )
+    return InputError(
+        _(
+            "The template {name} names a value the report does not have "
+            "({reason}): check the spelling against 'monev templates export'."
+        ).format(name=name, reason=error.message)
+    )
 
 
 def environment(template_dir: Path | None = None):
     """Jinja2 with the agency's folder first and ``default:`` for the built-ins."""
-    if template_dir is not None and not template_dir.is_dir():
-        raise InputError(
-            _("The template folder {folder} does not exist.").format(
-                folder=template_dir
-            )
-        )
+    check_folder(template_dir)
     return _environment(template_dir)
 
 
@@ -356,7 +402,7 @@ def _is_html(name: str | None) -> bool:
 
 def export_templates(folder: Path, force: bool = False) -> list[Path]:
     """Copy the built-in templates into ``folder`` as a starting point."""
-    sources = sorted(path for path in TEMPLATES.iterdir() if path.suffix == ".j2")
+    sources = sorted(path for path in TEMPLATES.iterdir() if path.suffix in EXPORTED)
     targets = [folder / path.name for path in sources]
     existing = [target for target in targets if target.exists()]
     if existing and not force:

@@ -14,6 +14,7 @@ from monev_cli.register.complaints import Draft, Stamp, change_status, record
 
 DEFAULT_SEED = 2023
 SAMPLE_PROFILE = {
+    "government": "PEMERINTAH KABUPATEN KARANGASEM",
     "agency": (
         "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak, "
         "Pengendalian Penduduk dan Keluarga Berencana"
@@ -23,9 +24,11 @@ SAMPLE_PROFILE = {
     "city": "Karangasem",
     "address": "Jl. Contoh No. 1, Amlapura, Karangasem, Bali",
     "phone": "(0363) 000000",
+    "email": "dinsos@contoh.go.id",
     "website": "dinsos.contoh.go.id",
     "head_name": "I Gede Contoh, S.Sos., M.Si.",
     "head_title": "Kepala Dinas",
+    "head_rank": "Pembina Utama Muda (IV/c)",
     "head_nip": "19700101 199503 1 001",
 }
 

@@ -155,9 +155,7 @@ def _export(
     settings = _settings(path, data.get("settings") or [])
     items = data["complaints"]
     try:
-        register = readonly.scratch_register(
-            scratch / "export.db", profile, settings, _codes(data, items)
-        )
+        register = readonly.scratch_register(scratch / "export.db", profile, settings)
     except MonevError as error:
         raise _damaged_export(path, error.message) from None
     try:
@@ -262,27 +260,6 @@ def _settings(path: Path, rows) -> list[tuple[str, str, str]]:
                 path=path
             )
         ) from None
-
-
-def _codes(data: dict, items: list) -> dict[str, dict[str, str]]:
-    """Each list's codes as the export gives them (code -> label), and the
-    codes its complaints use that it does not list, under their own code."""
-    found: dict[str, dict[str, str]] = {}
-    for table, field in (("channels", "channel"), ("types", "type")):
-        given = data.get(table)
-        labels = {}
-        if isinstance(given, list):
-            labels = {
-                str(code["code"]): str(code.get("label") or code["code"])
-                for code in given
-                if isinstance(code, dict) and code.get("code")
-            }
-        for item in items:
-            code = item.get(field) if isinstance(item, dict) else None
-            if isinstance(code, str) and code and code not in labels:
-                labels[code] = code
-        found[table] = labels
-    return found
 
 
 def _latest(items: list, floor: date) -> date:

@@ -1,12 +1,13 @@
 """The desk's commands: record, update, note, void, show and list complaints."""
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from monev_cli import deadlines
-from monev_cli.commands import output, selection
+from monev_cli.commands import output, prompts, selection
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
@@ -17,14 +18,37 @@ from monev_cli.commands.common import (
 from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
 from monev_cli.errors import InputError
-from monev_cli.i18n import _, ngettext
-from monev_cli.models import STATUS_LABELS, Complaint
-from monev_cli.register import Register, catalog, listing
+from monev_cli.i18n import N_, _, ngettext
+from monev_cli.models import (
+    DONE,
+    EVENT_CORRECTION,
+    PERSONAL,
+    STATUS_LABELS,
+    Complaint,
+    Event,
+)
+from monev_cli.register import Register, listing
 from monev_cli.register import complaints as store
 
 Ref = Annotated[
-    str, typer.Argument(help=_("Tracking number (e.g. ADU-2023-0007) or number."))
+    str,
+    typer.Argument(
+        help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
+    ),
 ]
+# A recorded field's name as show prints it; its corrections are named so too.
+FIELD_LABELS = {
+    "received_on": N_("Received"),
+    "channel": N_("Channel"),
+    "type": N_("Type"),
+    "classification": N_("Classification"),
+    "due_on": N_("Due"),
+    "unit": N_("Unit"),
+    "name": N_("Name"),
+    "contact": N_("Contact"),
+    "external_ref": N_("External ref"),
+    "summary": N_("Summary"),
+}
 IncludePersonal = Annotated[
     bool,
     typer.Option(
@@ -57,17 +81,24 @@ def record(
     external_ref: Annotated[
         str | None, typer.Option("--external-ref", help=_("E.g. the LAPOR! ID."))
     ] = None,
+    receipt: Annotated[
+        Path | None,
+        typer.Option(
+            "--receipt",
+            help=_("Also write the complainant's receipt (PDF) to this file."),
+        ),
+    ] = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
     session = ctx.obj
     now = today(as_of)
     register = session.open()
-    draft = store.Draft(
+    given = store.Draft(
         received_on=parse_date(received) if received else now,
-        channel=channel or _ask_code(register, "channels", "--channel", _("Channel")),
-        type=complaint_type or _ask_code(register, "types", "--type", _("Type")),
-        summary=summary or _ask_text(_("Summary"), "--summary"),
+        channel=channel,
+        type=complaint_type,
+        summary=summary,
         name=name,
         contact=contact,
         confidential=confidential,
@@ -75,50 +106,46 @@ def record(
         classification=classification,
         external_ref=external_ref,
     )
+    ask = prompts.Asker(register, now, is_interactive())
+    if None in (channel, complaint_type, summary) and ask.interactive:
+        # a mistake in the options is said before the officer types answers
+        store.check_given(register, given, now)
+    draft = given._replace(
+        channel=channel or ask.code("channels", "--channel", _("Channel")),
+        type=complaint_type or ask.code("types", "--type", _("Type")),
+        summary=summary or ask.text("summary", _("Summary")),
+    )
     complaint = store.record(register, draft, session.stamp(now))
     if as_json:
         output.print_json(_public(complaint, include_personal=False))
-        return
-    typer.echo(
-        _("Recorded {ref}; the answer is due by {due}.").format(
-            ref=complaint.tracking_no, due=complaint.due_on.isoformat()
-        )
-    )
-
-
-def _ask_code(register: Register, table: str, flag: str, label: str) -> str:
-    choices = catalog.codes(register, table)
-    if not is_interactive():
-        raise InputError(
-            _("Give {flag} (one of: {choices}).").format(
-                flag=flag, choices=", ".join(code.code for code in choices)
+    else:
+        typer.echo(
+            _("Recorded {ref}; the answer is due by {due}.").format(
+                ref=complaint.tracking_no, due=complaint.due_on.isoformat()
             )
         )
-    for number, code in enumerate(choices, start=1):
-        typer.echo(f"  {number:>2}  {code.code:<12} {code.label}")
-    while True:
-        answer = typer.prompt(label).strip().lower()
-        if picked := _picked(choices, answer):
-            return picked
-        typer.echo(
-            _("'{answer}' is not in the list: type its number or its code.").format(
-                answer=answer
-            ),
-            err=True,
-        )
+    if receipt is not None:
+        _write_receipt(register, complaint, receipt)
 
 
-def _picked(choices: list, answer: str) -> str | None:
-    """The code the desk typed, by its number in the list or by itself."""
-    if answer.isdigit() and 1 <= int(answer) <= len(choices):
-        return choices[int(answer) - 1].code
-    return answer if answer in {code.code for code in choices} else None
+def _write_receipt(register: Register, complaint: Complaint, target: Path) -> None:
+    """The receipt of a complaint just recorded, from the agency's templates
+    when MONEV_TEMPLATES names them; when it cannot be written, the complaint
+    stays recorded and the error says how to write it again."""
+    import os
 
+    from monev_cli.commands import receipt
 
-def _ask_text(label: str, flag: str) -> str:
-    if not is_interactive():
-        raise InputError(_('Give {flag} "...".').format(flag=flag))
-    return typer.prompt(label)
+    folder = os.environ.get("MONEV_TEMPLATES")
+    try:
+        receipt.write(register, complaint, target, Path(folder) if folder else None)
+    except InputError as error:
+        raise InputError(
+            _(
+                "{ref} is recorded, but its receipt was not written: {reason} "
+                "Write it with 'monev receipt {ref} --output FILE'."
+            ).format(ref=complaint.tracking_no, reason=error)
+        ) from None
 
 
 def update(
@@ -143,7 +170,7 @@ def update(
         optional_date(on),
         session.stamp(today(as_of)),
     )
-    _confirm(complaint, as_json)
+    confirm(complaint, as_json)
 
 
 def note(
@@ -160,22 +187,38 @@ def note(
     complaint = store.add_note(
         session.open(), ref, text, optional_date(on), session.stamp(today(as_of))
     )
-    _confirm(complaint, as_json)
+    confirm(complaint, as_json)
 
 
 def void(
     ctx: typer.Context,
     ref: Ref,
     reason: Annotated[str, typer.Option(help=_("Why the entry is withdrawn."))],
+    yes: Annotated[
+        bool, typer.Option("--yes", help=_("Do not ask for confirmation."))
+    ] = False,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
     session = ctx.obj
-    complaint = store.void(session.open(), ref, reason, session.stamp(today(as_of)))
-    _confirm(complaint, as_json)
+    register = session.open()
+    now = today(as_of)
+    if not yes and is_interactive():
+        _ask_to_void(store.get(register, ref), now)
+    complaint = store.void(register, ref, reason, session.stamp(now))
+    confirm(complaint, as_json)
 
 
-def _confirm(complaint: Complaint, as_json: bool) -> None:
+def _ask_to_void(complaint: Complaint, now: date) -> None:
+    """On a terminal, the officer sees what a typo would void before it is."""
+    if complaint.voided:
+        return  # voiding it again is refused, with the reason
+    _print_fields(complaint, include_personal=False, now=now)
+    if not typer.confirm(_("Void {ref}?").format(ref=complaint.tracking_no)):
+        raise typer.Abort()
+
+
+def confirm(complaint: Complaint, as_json: bool) -> None:
     if as_json:
         output.print_json(_public(complaint, include_personal=False))
         return
@@ -200,35 +243,80 @@ def show(
     complaint = store.get(ctx.obj.open(), ref)
     now = today(as_of)
     if as_json:
-        data = _public(complaint, include_personal)
-        data["timeliness"] = _timeliness(complaint, now)
-        output.print_json(data)
+        output.print_json(
+            _public(complaint, include_personal) | _standing(complaint, now)
+        )
         return
-    console = output.console()
-    fields = _fields(complaint, include_personal, now)
-    console.print(output.table(complaint.tracking_no, [_("Field"), _("Value")], fields))
+    _print_fields(complaint, include_personal, now)
+    withheld = _withheld(complaint, include_personal)
     history = [
-        (e.event_on.isoformat(), e.kind, e.status or "", e.officer, e.note or "")
+        (
+            e.event_on.isoformat(), e.kind, e.status or "", e.officer,
+            _history_note(e, withheld),
+        )
         for e in complaint.events
+    ]  # fmt: skip
+    typer.echo()
+    output.print_table(_history_columns(), history, _("History"))
+
+
+def _print_fields(complaint: Complaint, include_personal: bool, now: date) -> None:
+    fields = _fields(complaint, include_personal, now)
+    columns = [output.Column(_("Field")), output.Column(_("Value"), output.WRAPPED)]
+    output.print_table(columns, fields, complaint.tracking_no, key=None)
+
+
+def _history_columns() -> list[output.Column]:
+    return [
+        output.Column(_("Date")),
+        output.Column(_("Entry")),
+        output.Column(_("Status")),
+        output.Column(_("Officer"), output.TEXT),
+        output.Column(_("Note"), output.WRAPPED, ratio=3, minimum=16),
     ]
-    header = [_("Date"), _("Entry"), _("Status"), _("Officer"), _("Note")]
-    console.print(output.table(_("History"), header, history))
 
 
 def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:
-    shown = _public(complaint, include_personal)
+    withheld = _withheld(complaint, include_personal)
+    # a voided complaint is out of every count: no days left or late
+    due = complaint.due_on.isoformat()
+    if not complaint.voided:
+        due += f" ({_standing(complaint, now)[LABEL]})"
     return [
-        (_("Received"), shown["received_on"]),
+        (_("Received"), complaint.received_on.isoformat()),
         (_("Channel"), complaint.channel),
         (_("Type"), f"{complaint.type} ({complaint.classification})"),
         (_("Status"), _("voided") if complaint.voided else complaint.status),
-        (_("Due"), f"{shown['due_on']} ({_timeliness(complaint, now)})"),
+        (_("Due"), due),
         (_("Unit"), complaint.unit or "-"),
-        (_("Name"), shown["name"] or "-"),
-        (_("Contact"), shown["contact"] or "-"),
+        (_("Name"), withheld or complaint.name or "-"),
+        (_("Contact"), withheld or complaint.contact or "-"),
         (_("External ref"), complaint.external_ref or "-"),
         (_("Summary"), complaint.summary),
     ]
+
+
+def _withheld(complaint: Complaint, include_personal: bool) -> str | None:
+    """What stands for a confidential identity not asked for ("-" would read
+    as no name given)."""
+    if complaint.confidential and not include_personal:
+        return _("withheld")
+    return None
+
+
+def _history_note(event: Event, withheld: str | None) -> str:
+    """An entry's note; a correction's field, old and new value first."""
+    if event.kind != EVENT_CORRECTION:
+        return event.note or ""
+    old, new = event.old_value or "-", event.new_value or "-"
+    if withheld and event.field in PERSONAL:
+        old = new = withheld
+    return _("{field}: {old} → {new} ({reason})").format(
+        field=_(FIELD_LABELS.get(event.field, event.field)),
+        old=old,
+        new=new,
+        reason=event.note,
+    )
 
 
 def list_complaints(
@@ -261,43 +349,66 @@ def list_complaints(
     now = today(as_of)
     found = listing.complaints(ctx.obj.open(), chosen)
     if as_json:
-        output.stream_json_list(
-            {**_public(c, include_personal), "timeliness": _timeliness(c, now)}
-            for c in found
+        output.stream_json_list(_list_item(c, include_personal, now) for c in found)
+        return
+    if as_csv:
+        output.write_csv(
+            LIST_HEADER, (_list_row(c, include_personal, now, True) for c in found)
         )
         return
     rows = (_list_row(c, include_personal, now) for c in found)
-    if as_csv:
-        output.write_csv(LIST_HEADER, rows)
-    elif is_interactive():
+    if is_interactive():
         shown = [(r[0], r[1], r[2], r[4], r[6], r[8], r[9]) for r in rows]
-        output.console().print(output.table(None, _table_headings(), shown))
+        output.print_table(_table_columns(), shown, empty=_("No complaint matches."))
     else:
         output.plain_lines(rows)
 
 
+# Scripts read codes and ISO dates, the same in every language; the
+# timeliness also in words, in the run's language.
 LIST_HEADER = (
     "tracking_no", "received_on", "channel", "type", "status", "due_on",
-    "timeliness", "unit", "name", "summary",
+    "timeliness", "unit", "name", "summary", "days_late", "timeliness_label",
 )  # fmt: skip
+LABEL = "timeliness_label"
 
 
-def _table_headings() -> list[str]:
-    """On a terminal: what the desk needs to find a complaint."""
+def _table_columns() -> list[output.Column]:
+    """On a terminal: what the desk needs to find a complaint; on a short
+    window the name goes first, then the channel."""
     return [
-        _("Number"), _("Received"), _("Channel"), _("Status"), _("Due"), _("Name"),
-        _("Summary"),
-    ]  # fmt: skip
+        output.Column(_("Number")),
+        output.Column(_("Received")),
+        output.Column(_("Channel"), drop=1),
+        output.Column(_("Status")),
+        output.Column(_("Due"), output.PHRASE, minimum=16),
+        output.Column(_("Name"), output.TEXT, minimum=12, drop=2),
+        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=16),
+    ]
 
 
-def _list_row(complaint: Complaint, include_personal: bool, now: date) -> tuple:
+def _list_row(
+    complaint: Complaint, include_personal: bool, now: date, machine: bool = False
+) -> tuple:
+    """A line of the list; ``machine``: with the timeliness as a key and days
+    late, its words last."""
     shown = _public(complaint, include_personal)
     status = "void" if complaint.voided else complaint.status
-    return (
+    standing = _standing(complaint, now)
+    row = (
         complaint.tracking_no, shown["received_on"], complaint.channel,
-        complaint.type, status, shown["due_on"], _timeliness(complaint, now),
+        complaint.type, status, shown["due_on"],
+        standing["timeliness" if machine else LABEL],
         complaint.unit, shown["name"], complaint.summary,
     )  # fmt: skip
+    return (*row, standing["days_late"], standing[LABEL]) if machine else row
+
+
+def _list_item(complaint: Complaint, include_personal: bool, now: date) -> dict:
+    """A complaint of ``list --json``: a list holds no history."""
+    item = _public(complaint, include_personal) | _standing(complaint, now)
+    del item["events"]
+    return item
 
 
 def _public(complaint: Complaint, include_personal: bool) -> dict:
@@ -307,16 +418,28 @@ def _public(complaint: Complaint, include_personal: bool) -> dict:
     return complaint.to_dict()
 
 
-def _timeliness(complaint: Complaint, now: date) -> str:
-    if complaint.answered_on:
-        late = deadlines.days_late(complaint.due_on, complaint.answered_on)
-        if late > 0:
-            return ngettext(
-                "answered {days} day late", "answered {days} days late", late
-            ).format(days=late)
+def _standing(complaint: Complaint, now: date) -> dict:
+    """Where the complaint stands against its limit: a key (the report's
+    timeliness keys) and days late for scripts, and words for people. A
+    voided complaint is out of every count: it stands nowhere."""
+    if complaint.voided:
+        return {"timeliness": None, "days_late": None, LABEL: _("voided")}
+    key, late = deadlines.standing(
+        complaint.due_on, complaint.answered_on, complaint.status == DONE, now
+    )
+    return {"timeliness": key, "days_late": late, LABEL: _standing_words(key, late)}
+
+
+def _standing_words(key: str, late: int | None) -> str:
+    if key == deadlines.DONE_UNDATED:
+        return _("answered, date not recorded")
+    if key == deadlines.ANSWERED_LATE:
+        return ngettext(
+            "answered {days} day late", "answered {days} days late", late
+        ).format(days=late)
+    if key == deadlines.ANSWERED_ON_TIME:
         return _("answered in time")
-    late = deadlines.days_late(complaint.due_on, now)
-    if late > 0:
+    if key == deadlines.OPEN_LATE:
         return ngettext("{days} day late", "{days} days late", late).format(days=late)
     return ngettext("{days} day left", "{days} days left", -late).format(days=-late)
 

@@ -13,7 +13,7 @@ from monev_cli.commands import output
 from monev_cli.commands.common import JsonFlag, today
 from monev_cli.commands.lazy import help_of
 from monev_cli.commands.report import (
-    Format,
+    DOCUMENTS,
     From,
     OutputFile,
     ReportFormat,
@@ -21,6 +21,7 @@ from monev_cli.commands.report import (
     TemplateDir,
     To,
     Year,
+    format_of,
     period_of,
     write_document,
 )
@@ -33,6 +34,18 @@ Registers = Annotated[
         help=_(
             "Register files, folders of them (.db, .sqlite) and monev JSON "
             "exports (.json), as the agencies sent them."
+        ),
+        show_default=False,
+    ),
+]
+Format = Annotated[
+    ReportFormat | None,
+    typer.Option(
+        "--format",
+        case_sensitive=False,
+        help=_(
+            "md (Markdown) or html (printable); default: from the output file's "
+            "extension, else md."
         ),
         show_default=False,
     ),
@@ -52,7 +65,7 @@ def consolidate(
     year: Year = None,
     date_from: From = None,
     date_to: To = None,
-    fmt: Format = ReportFormat.md,
+    fmt: Format = None,
     output_file: OutputFile = None,
     template_dir: TemplateDir = None,
     as_of: SignedAsOf = None,
@@ -63,6 +76,14 @@ def consolidate(
 
     now = today(as_of)
     period = period_of(year, date_from, date_to, now)
+    chosen = format_of(fmt, output_file)
+    if chosen in DOCUMENTS and not (check or as_json):
+        raise InputError(
+            _(
+                "The consolidated report is written as md or html; a {format} "
+                "file is not made for it yet."
+            ).format(format=chosen)
+        )
     if check:
         _show_check(sources.check_all(registers, period), as_json)
         return
@@ -79,7 +100,7 @@ def consolidate(
 
     templates = reporting.environment(template_dir)
     context = consolidated_report.build_context(result, profile, period, now)
-    text = reporting.render(templates, context, fmt.value, "consolidated")
+    text = reporting.render(templates, context, chosen, "consolidated")
     write_document(text, output_file)
 
 

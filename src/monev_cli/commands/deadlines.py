@@ -7,6 +7,7 @@ import typer
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
 from monev_cli.commands.lazy import help_of
+from monev_cli.commands.output import TEXT, WRAPPED, Column
 from monev_cli.dates import parse_date
 from monev_cli.i18n import _, ngettext
 from monev_cli.register import holidays as days_off
@@ -31,7 +32,7 @@ def settings_show(ctx: typer.Context, as_of: AsOf = None, as_json: JsonFlag = Fa
         output.print_json({item.key: _setting_dict(item) for item in found})
         return
     _rows(
-        [_("Key"), _("Value"), _("Since"), _("Meaning")],
+        [*_fixed(_("Key"), _("Value"), _("Since")), Column(_("Meaning"), WRAPPED)],
         [
             (item.key, item.value, _since(item), _(store.KEYS[item.key][1]))
             for item in found
@@ -46,8 +47,9 @@ def settings_history(ctx: typer.Context, as_json: JsonFlag = False):
         output.print_json([{"key": item.key, **_setting_dict(item)} for item in found])
         return
     _rows(
-        [_("Key"), _("Value"), _("Since")],
+        _fixed(_("Key"), _("Value"), _("Since")),
         [(item.key, item.value, _since(item)) for item in found],
+        _("No limit was ever set: the defaults are in force."),
     )
 
 
@@ -122,13 +124,15 @@ def holidays_list(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ):
-    found = days_off.year(ctx.obj.open(), year or today(as_of).year)
+    year = year or today(as_of).year
+    found = days_off.year(ctx.obj.open(), year)
     if as_json:
         output.print_json([holiday.to_dict() for holiday in found])
         return
     _rows(
-        [_("Day"), _("Source"), _("Name")],
+        [*_fixed(_("Day"), _("Source")), Column(_("Name"), TEXT)],
         [(holiday.day.isoformat(), holiday.source, holiday.name) for holiday in found],
+        _("No days off are listed for {year}.").format(year=year),
     )
 
 
@@ -177,10 +181,14 @@ def holidays_refresh(ctx: typer.Context):
     typer.echo(_recomputed(moved))
 
 
-def _rows(header: list[str], rows: list[tuple]) -> None:
+def _fixed(*headings: str) -> list[Column]:
+    return [Column(heading) for heading in headings]
+
+
+def _rows(columns: list[Column], rows: list[tuple], empty: str | None = None) -> None:
     """A table on a terminal, plain tab-separated lines otherwise."""
     if is_interactive():
-        output.console().print(output.table(None, header, rows))
+        output.print_table(columns, rows, empty=empty)
     else:
         output.plain_lines(rows)
 

@@ -40,7 +40,22 @@ COMMANDS = {
         "complaints",
         N_("Withdraw a mistaken entry; it stays in the history, out of every count."),
     ),
+    "restore": Entry(
+        "corrections",
+        N_("Bring back a complaint voided by mistake; the history keeps both."),
+    ),
+    "correct": Entry(
+        "corrections",
+        N_(
+            "Correct what was recorded wrongly (unit, channel, type, date, ...); "
+            "the history keeps the old and the new value."
+        ),
+    ),
     "show": Entry("complaints", N_("Show one complaint with its whole history.")),
+    "receipt": Entry(
+        "receipt",
+        N_("Write the receipt (tanda terima) a complainant takes home, as PDF."),
+    ),
     "list": Entry(
         "complaints", N_("List complaints, oldest first, with their due dates.")
     ),
@@ -80,8 +95,8 @@ COMMANDS = {
     "profile": Entry(
         "setup", N_("The agency profile used on the report's cover and signature.")
     ),
-    "channels": Entry("setup", N_("The channels complaints arrive through.")),
-    "types": Entry("setup", N_("The types of complaint.")),
+    "channels": Entry("codes", N_("The channels complaints arrive through.")),
+    "types": Entry("codes", N_("The types of complaint.")),
     "settings": Entry(
         "deadlines",
         N_("The response limits: days, their unit, the initial-response limit."),

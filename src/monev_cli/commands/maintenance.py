@@ -32,6 +32,16 @@ def check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             typer.echo(f"{problem.check}: {problem.detail}")
     if report.problems:
         count = len(report.problems)
+        if report.correctable:
+            raise MonevError(
+                ngettext(
+                    "{count} problem found in {path} (listed above): correct it "
+                    "as it says.",
+                    "{count} problems found in {path} (listed above): correct "
+                    "them as they say.",
+                    count,
+                ).format(count=count, path=path)
+            )
         raise MonevError(
             ngettext(
                 "{count} problem found in {path} (listed above): restore your "

@@ -90,12 +90,24 @@ def _print_late(batches: Iterable[report.Batch], now: date) -> None:
     if not first:
         typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
     elif first.count("\n") <= TABLE_MAX:
-        header = [_("Number"), _("Received"), _("Late"), _("Channel"), _("Unit")]
         title = _("Overdue on {date}").format(date=now.isoformat())
         rows = [line.split("\t") for line in first.split("\n")[:-1]]
-        output.console().print(output.table(title, [*header, _("Summary")], rows))
+        output.print_table(_columns(), rows, title)
     else:
         _write(chain([first], texts))
+
+
+def _columns() -> list[output.Column]:
+    """The table's columns: the cells of the lines; on a short window the
+    unit goes first, then the channel."""
+    return [
+        output.Column(_("Number")),
+        output.Column(_("Received")),
+        output.Column(_("Late"), output.PHRASE, minimum=16),
+        output.Column(_("Channel"), drop=1),
+        output.Column(_("Unit"), output.TEXT, minimum=12, drop=2),
+        output.Column(_("Summary"), output.TEXT, ratio=2, minimum=16),
+    ]
 
 
 def _write(texts: Iterable[str]) -> None:

@@ -96,38 +96,63 @@ def recap(
         "type": (_("By type"), _("Type")),
         "status": (_("By status"), _("Status")),
     }
-    console = output.console()
-    console.print(
+    typer.echo(
         _("Complaints received {start} to {end}").format(
             start=period.start.isoformat(), end=period.end.isoformat()
         )
     )
+    if not tallies["status"].total:
+        typer.echo(_("No complaint was received in the period."))
+        return
     for name, tally in tallies.items():
         title, heading = titles[name]
-        console.print(_recap_table(title, heading, tally))
+        typer.echo()
+        _print_recap_table(title, heading, tally)
 
 
-def _recap_table(title: str, heading: str, tally):
+def _print_recap_table(title: str, heading: str, tally) -> None:
     shared = any(line.percent is not None for line in tally.lines)
-    header = [_("No"), heading, _("Count")] + ([_("Percent")] if shared else [])
+    columns = [
+        output.Column(_("No"), justify="right"),
+        output.Column(heading, output.TEXT),
+        output.Column(_("Count"), justify="right"),
+    ] + ([output.Column(_("Percent"), justify="right")] if shared else [])
     rows = [
         [index, line.label, line.count] + ([f"{line.percent:.1f}%"] if shared else [])
         for index, line in enumerate(tally.lines, start=1)
     ]
     total = f"{100.0 if tally.total else 0.0:.1f}%"
     rows.append(["", _("Total"), tally.total] + ([total] if shared else []))
-    return output.table(title, header, rows)
+    output.print_table(columns, rows, title, key=1)
 
 
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+    docx = "docx"
 
+
+DOCUMENTS = ("pdf", "docx")  # bytes, not text
+# The format an output file's name asks for when --format is not given.
+EXTENSIONS = {
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 Format = Annotated[
-    ReportFormat,
+    ReportFormat | None,
     typer.Option(
-        "--format", case_sensitive=False, help=_("md (Markdown) or html (printable).")
+        "--format",
+        case_sensitive=False,
+        help=_(
+            "md (Markdown), html (printable), pdf or docx (Word); default: from "
+            "the output file's extension, else md."
+        ),
+        show_default=False,
     ),
 ]
 
@@ -137,7 +162,7 @@ def report(
     year: Year = None,
     date_from: From = None,
     date_to: To = None,
-    fmt: Format = ReportFormat.md,
+    fmt: Format = None,
     output_file: OutputFile = None,
     template_dir: TemplateDir = None,
     include_personal: Annotated[
@@ -147,16 +172,33 @@ def report(
             help=_("List a few complainants' names (never confidential ones)."),
         ),
     ] = False,
+    no_appendix: Annotated[
+        bool,
+        typer.Option(
+            "--no-appendix",
+            help=_(
+                "Leave out the appendix (Lampiran) listing the period's complaints."
+            ),
+        ),
+    ] = False,
     as_of: SignedAsOf = None,
 ) -> None:
     from monev_cli import reporting
 
     now = today(as_of)
     period = period_of(year, date_from, date_to, now)
-    templates = reporting.environment(template_dir)
-    context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
-    text = reporting.render(templates, context, fmt.value)
-    write_document(text, output_file)
+    chosen = format_of(fmt, output_file)
+    if output_file is None and chosen in DOCUMENTS and sys.stdout.isatty():
+        raise InputError(
+            _(
+                "A {format} file cannot be shown on the terminal: give --output "
+                "FILE, e.g. --output laporan.{format}."
+            ).format(format=chosen)
+        )
+    context = reporting.build_context(
+        ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
+    )
+    write_document(_rendered(context, chosen, template_dir), output_file)
     missing = reporting.missing_profile(context)
     if missing:
         typer.echo(
@@ -168,14 +210,43 @@ def report(
         )
 
 
-def write_document(text: str, output_file: Path | None) -> None:
+def write_document(data: str | bytes, output_file: Path | None) -> None:
     """A report on stdout, or in a file that appears whole or not at all."""
-    if output_file is None:
-        sys.stdout.write(text)
-        return
-    with output.atomic_file(output_file) as out:
-        out.write(text)
-    typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
+    binary = isinstance(data, bytes)
+    if output_file is None and binary:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    elif output_file is None:
+        sys.stdout.write(data)
+    else:
+        with output.atomic_file(output_file, binary=binary) as out:
+            out.write(data)
+        typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
+
+
+def format_of(fmt: ReportFormat | None, output_file: Path | None) -> str:
+    """--format, else what the output file's extension names, else Markdown."""
+    if fmt is not None:
+        return fmt.value
+    suffix = output_file.suffix.lower() if output_file else ""
+    return EXTENSIONS.get(suffix, ReportFormat.md.value)
+
+
+def _rendered(context: dict, fmt: str, template_dir: Path | None) -> str | bytes:
+    """The report in ``fmt``: text, or a document's bytes. The document
+    renderers load only here."""
+    if fmt == "pdf":
+        from monev_cli.documents import pdf
+
+        return pdf.render(context, "report.typ", template_dir)
+    if fmt == "docx":
+        from monev_cli.documents import docx
+
+        return docx.render(context, "report.docx", template_dir)
+    from monev_cli import reporting
+
+    templates = reporting.environment(template_dir)
+    return reporting.render(templates, context, fmt)
 
 
 narrative_app = typer.Typer(

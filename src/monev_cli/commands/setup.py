@@ -1,5 +1,6 @@
-"""Setting a register up: init, the agency profile, code lists, the sample."""
+"""Setting a register up: init, the agency profile, the sample."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -7,6 +8,7 @@ import typer
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.commands.lazy import help_of
+from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
 from monev_cli.models import PROFILE_KEYS
 from monev_cli.register import catalog, create_register, open_register
@@ -68,9 +70,12 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         output.print_json(values)
         return
     rows = [(key, value or "-", _(PROFILE_KEYS[key])) for key, value in values.items()]
-    output.console().print(
-        output.table(None, [_("Key"), _("Value"), _("Meaning")], rows)
-    )
+    columns = [
+        output.Column(_("Key")),
+        output.Column(_("Value"), output.WRAPPED, ratio=3, minimum=20),
+        output.Column(_("Meaning"), output.WRAPPED, ratio=2, minimum=16),
+    ]
+    output.print_table(columns, rows)
 
 
 @profile_app.command("set", help=_("Set one profile key."))
@@ -83,66 +88,67 @@ def profile_set(
     typer.echo(_("{key} = {value}").format(key=key.strip().lower(), value=stored))
 
 
-def _code_app(table: str, help_text: str) -> typer.Typer:
-    group = typer.Typer(help=help_text, invoke_without_command=True)
-
-    @group.callback()
-    def show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-        if ctx.invoked_subcommand:
-            return
-        codes = catalog.codes(ctx.obj.open(), table)
-        if as_json:
-            output.print_json([code._asdict() for code in codes])
-            return
-        header = [_("Code"), _("Label")]
-        rows = [(code.code, code.label) for code in codes]
-        if table == "types":
-            header.append(_("Classification"))
-            rows = [(code.code, code.label, code.classification) for code in codes]
-        output.console().print(output.table(None, header, rows))
-
-    @group.command("add", help=_("Add a code to the agency's list."))
-    def add(
-        ctx: typer.Context,
-        code: Annotated[str, typer.Argument(help=_("Short code, e.g. whatsapp."))],
-        label: Annotated[str, typer.Argument(help=_("Label used in reports."))],
-        classification: Annotated[
-            str | None,
-            typer.Option(help=_("For types: informatif or penyimpangan.")),
-        ] = None,
-    ) -> None:
-        added = catalog.add_code(ctx.obj.open(), table, code, label, classification)
-        typer.echo(
-            _("Added {code}: {label}.").format(code=added.code, label=added.label)
-        )
-
-    return group
-
-
-def channel_detail(
+@profile_app.command(
+    "logo",
+    help=_(
+        "Store the agency's logo (PNG, JPEG or SVG, at most 2 MB) for the "
+        "letterhead, in the register itself; --remove forgets it."
+    ),
+)
+def profile_logo(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=_("Channel code, e.g. telepon."))],
-    text: Annotated[
-        str, typer.Argument(help=_('Where the public reaches it; "" clears it.'))
-    ],
+    file: Annotated[
+        Path | None, typer.Argument(help=_("The logo's image file."))
+    ] = None,
+    remove: Annotated[
+        bool, typer.Option("--remove", help=_("Forget the stored logo."))
+    ] = False,
 ) -> None:
-    channel = catalog.set_channel_detail(ctx.obj.open(), code, text)
+    from monev_cli.register import logo as logos
+
+    if remove == (file is not None):
+        raise InputError(_("Give either the logo's file or --remove."))
+    register = ctx.obj.open()
+    if remove:
+        removed = logos.remove(register)
+        typer.echo(_("Removed the logo.") if removed else _("There was no logo."))
+        return
+    stored = logos.store(register, _read_logo(file), str(file))
     typer.echo(
-        _("{code}: {detail}").format(code=channel.code, detail=text.strip() or "-")
+        _("Stored the logo ({format}, {size} KB); every letterhead shows it.").format(
+            format=stored.format.upper(), size=max(1, len(stored.data) // 1024)
+        )
     )
+
+
+def _read_logo(path: Path) -> bytes:
+    """The file's bytes, checked that Typst can draw them; a file too large
+    is read no further than it takes to tell."""
+    from monev_cli.documents.images import check
+    from monev_cli.register.logo import MAX_BYTES, image_format
+
+    try:
+        with path.open("rb") as source:
+            data = source.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(_("There is no file {path}.").format(path=path)) from None
+    except OSError as error:
+        raise InputError(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror)
+        ) from None
+    kind = image_format(data)
+    problem = check(data, kind) if kind and len(data) <= MAX_BYTES else None
+    if problem:
+        raise InputError(
+            _(
+                "{path} cannot be drawn as an image ({reason}): save it again as "
+                "PNG and try again."
+            ).format(path=path, reason=problem)
+        )
+    return data
 
 
 def add_to(app: typer.Typer) -> None:
     app.command(help=help_of("init"))(init)
     app.add_typer(profile_app, name="profile")
-    channels = _code_app("channels", help_of("channels"))
-    channels.command(
-        "detail",
-        help=_("Set where the public reaches a channel, as the report lists it."),
-    )(channel_detail)
-    app.add_typer(channels, name="channels")
-    app.add_typer(
-        _code_app("types", help_of("types")),
-        name="types",
-    )
     app.command(help=help_of("sample"))(sample)

@@ -52,6 +52,13 @@ def import_complaints(
     sheet: Annotated[
         str | None, typer.Option(help=_("The workbook's sheet (default: the first)."))
     ] = None,
+    undated_answers: Annotated[
+        bool,
+        typer.Option(
+            "--undated-answers",
+            help=_("Take rows done whose date answered was never recorded."),
+        ),
+    ] = False,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -60,7 +67,11 @@ def import_complaints(
     session = ctx.obj
     register = session.open()
     options = importing.Options(
-        fmt=fmt, sheet=sheet, mapping=tuple(mapping or ()), dry_run=dry_run
+        fmt=fmt,
+        sheet=sheet,
+        mapping=tuple(mapping or ()),
+        dry_run=dry_run,
+        undated_answers=undated_answers,
     )
     with _progress_bar() as progress:
         try:
@@ -78,6 +89,7 @@ def import_complaints(
         for header, field in result.columns:
             typer.echo(f"  {header} -> {field}")
     typer.echo(_summary(file, result))
+    _say_codes_added(result)
 
 
 def _summary(file: Path, result: importing.Result) -> str:
@@ -96,6 +108,18 @@ def _summary(file: Path, result: importing.Result) -> str:
     )
 
 
+def _say_codes_added(result: importing.Result) -> None:
+    if result.dry_run:
+        return
+    texts = {
+        "channels": _("Added the file's channels that were missing: {codes}."),
+        "types": _("Added the file's types that were missing: {codes}."),
+    }
+    for table, found in result.codes_added.items():
+        if found:
+            typer.echo(texts[table].format(codes=", ".join(found)))
+
+
 def _result_data(file: Path, result: importing.Result) -> dict:
     return {
         "file": str(file),
@@ -105,6 +129,7 @@ def _result_data(file: Path, result: importing.Result) -> dict:
         "dry_run": result.dry_run,
         "columns": dict(result.columns),
         "left_aside": list(result.unknown),
+        "codes_added": result.codes_added,
     }
 
 
@@ -209,6 +234,7 @@ def export(
         type_labels={
             code.code: code.label for code in catalog.codes(register, "types")
         },
+        code_lists=exports.code_lists(register) if fmt == "json" else None,
         head=exports.head(register, chosen) if fmt == "json" else None,
     )
     complaints = exports.with_history(register, chosen)

@@ -16,9 +16,10 @@ from pathlib import Path
 from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
 from monev_cli.importing import columns, files
+from monev_cli.importing.codes import codes_brought, lists_after
 from monev_cli.importing.history import json_complaints
 from monev_cli.importing.rows import Checker, Rejection
-from monev_cli.register import Register, bulk, catalog
+from monev_cli.register import Register, bulk, codes
 from monev_cli.register.complaints import Stamp
 
 HEADER_SEARCH_ROWS = 10
@@ -33,6 +34,7 @@ class Options:
     sheet: str | None = None
     mapping: Sequence[str] = ()
     dry_run: bool = False
+    undated_answers: bool = False
 
 
 @dataclass
@@ -44,6 +46,8 @@ class Result:
     # (header as written, field) of the columns read, and headers left aside
     columns: list[tuple[str, str]] = field(default_factory=list)
     unknown: tuple[str, ...] = ()
+    # the channels and types the file brought, by list
+    codes_added: dict[str, list[str]] = field(default_factory=dict)
 
 
 class RejectedRows(InputError):
@@ -104,17 +108,20 @@ def _import(
     progress: Progress | None,
 ) -> Result:
     fmt = files.file_format(path, options.fmt)
+    items, document = files.read_json(path) if fmt == "json" else ([], {})
+    brought = codes_brought(register, document, path.name)
     checker = Checker(
-        channels=catalog.codes(register, "channels"),
-        types=catalog.codes(register, "types"),
+        channels=lists_after(register, brought, "channels"),
+        types=lists_after(register, brought, "types"),
         as_of=stamp.as_of,
         officer=stamp.officer,
         logged_at=stamp.logged_at,
         source=path.name,
+        undated_answers=options.undated_answers,
     )
     checking = _phase(progress, _("Checking"))
     if fmt == "json":
-        result, checked = _read_json(checker, path, checking)
+        result, checked = _read_json(checker, items, checking)
     else:
         result, checked = _read_sheet(checker, path, fmt, options, checking)
     incoming = [outcome for outcome in checked if not isinstance(outcome, list)]
@@ -128,14 +135,25 @@ def _import(
         if rejected:
             raise RejectedRows(rejected, result.total, unit)
         if not options.dry_run:
+            _take_in(register, brought, stamp, path)
             bulk.store(register, plan.new, _phase(progress, _("Writing")))
     result.added, result.skipped = len(plan.new), plan.skipped
+    result.codes_added = {
+        table: [arrival.code.code for arrival in found if arrival.old is None]
+        for table, found in brought.items()
+    }
     result.dry_run = options.dry_run
     return result
 
 
-def _read_json(checker: Checker, path: Path, progress):
-    items = files.read_json(path)
+def _take_in(register: Register, brought: dict, stamp: Stamp, path: Path) -> None:
+    note = _("Imported from {source}.").format(source=path.name)
+    for table, found in brought.items():
+        if found:
+            codes.take_in(register, table, found, stamp, note)
+
+
+def _read_json(checker: Checker, items: list, progress):
     result = Result(added=0, skipped=0, total=len(items), dry_run=False)
     return result, json_complaints(checker, items, progress)
 

@@ -40,8 +40,9 @@ def read_rows(path: Path, fmt: str, sheet: str | None = None) -> Rows:
     return _csv_rows(path)
 
 
-def read_json(path: Path) -> list:
-    """The complaints of a monev JSON export (or a bare list of them)."""
+def read_json(path: Path) -> tuple[list, dict]:
+    """The complaints of a monev JSON export (or a bare list of them), and
+    the export itself (empty for a bare list)."""
     try:
         data = json.loads(_text(path))
     except json.JSONDecodeError as error:
@@ -58,7 +59,7 @@ def read_json(path: Path) -> list:
                 'or an object with "complaints".'
             ).format(path=path)
         )
-    return items
+    return items, data if isinstance(data, dict) else {}
 
 
 def _csv_rows(path: Path) -> Rows:

@@ -4,15 +4,18 @@ an export taken into another register keeps every entry, officer and date."""
 from collections.abc import Sequence
 from datetime import date
 
-from monev_cli.dates import check_event_on
+from monev_cli.dates import EARLIEST, check_event_on
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.importing.columns import FIELDS, REQUIRED
 from monev_cli.importing.rows import Checker, Incoming, Rejection
 from monev_cli.models import (
+    CORRECTABLE,
     DONE,
+    EVENT_CORRECTION,
     EVENT_NOTE,
     EVENT_RECORDED,
+    EVENT_RESTORE,
     EVENT_STATUS,
     EVENT_VOID,
 )
@@ -24,7 +27,10 @@ EVENT_STATUSES = {
     EVENT_STATUS: ("proses", DONE),
     EVENT_NOTE: (None,),
     EVENT_VOID: (None,),
+    EVENT_RESTORE: (None,),
+    EVENT_CORRECTION: (None,),
 }
+CORRECTED_FIELDS = (*CORRECTABLE, "due_on")
 
 
 def json_complaints(
@@ -81,10 +87,14 @@ def _events(items, complaint: Incoming, as_of: date) -> list[tuple]:
     if not isinstance(items, list):
         raise InputError(_("Its events are not a list."))
     events = []
-    previous = complaint.received_on
+    # A corrected received date may come after the recording's own date.
+    previous = EARLIEST if _received_on_corrected(items) else complaint.received_on
     for number, item in enumerate(items, start=1):
         try:
-            event, previous = _event(item, previous, as_of)
+            event, on = _event(item, previous, as_of)
+            if number > 1:
+                check_event_on(on, complaint.received_on, as_of)
+            previous = on
         except InputError as error:
             raise InputError(
                 _("Entry {number} of its history: {reason}").format(
@@ -113,7 +123,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
                 kind=kind, status=status
             )
         )
-    event_on = _iso_date(item.get("event_on"))
+    event_on = iso_date(item.get("event_on"))
     check_event_on(event_on, previous, as_of)
     event = (
         kind,
@@ -123,10 +133,39 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
         clean_text(item.get("officer"), _("officer"), required=True),
         clean_text(item.get("note"), _("note"), max_length=SUMMARY_MAX, multiline=True),
     )
+    if kind == EVENT_CORRECTION:
+        event += _change(item)
     return event, event_on
 
 
-def _iso_date(value) -> date:
+def _received_on_corrected(items: list) -> bool:
+    return any(
+        isinstance(item, dict)
+        and item.get("kind") == EVENT_CORRECTION
+        and item.get("field") == "received_on"
+        for item in items
+    )
+
+
+def _change(item: dict) -> tuple:
+    """A correction's field, old value and new value."""
+    field = item.get("field")
+    if field not in CORRECTED_FIELDS:
+        raise InputError(
+            _("'{field}' is not a field a correction changes ({choices}).").format(
+                field=field, choices=", ".join(CORRECTED_FIELDS)
+            )
+        )
+    values = []
+    for key in ("old_value", "new_value"):
+        value = item.get(key)
+        if not isinstance(value, str | None):
+            raise InputError(_("its {key} is not a text.").format(key=key))
+        values.append(clean_text(value, key, max_length=SUMMARY_MAX, multiline=True))
+    return (field, *values)
+
+
+def iso_date(value) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
@@ -148,15 +187,19 @@ def _check_agrees(events: Sequence[tuple], complaint: Incoming) -> None:
                 "('{last}')."
             ).format(status=complaint.status, last=status)
         )
-    if status == DONE and moves[-1][2] != complaint.answered_on.isoformat():
+    answered_on = complaint.answered_on
+    if status == DONE and answered_on and moves[-1][2] != answered_on.isoformat():
         raise InputError(
             _(
                 "Its date answered {date} is not the date of its last move to "
                 "'selesai' ({last})."
             ).format(date=complaint.answered_on.isoformat(), last=moves[-1][2])
         )
-    voided = any(event[0] == EVENT_VOID for event in events)
-    if voided != complaint.voided:
+    ends = [event[0] for event in events if event[0] in (EVENT_VOID, EVENT_RESTORE)]
+    if (ends[-1:] == [EVENT_VOID]) != complaint.voided:
         raise InputError(
-            _("Its 'voided' flag does not agree with its history's 'batal' entry.")
+            _(
+                "Its 'voided' flag does not agree with its history's last 'batal' "
+                "or 'pulih' entry."
+            )
         )

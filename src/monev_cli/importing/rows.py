@@ -31,7 +31,7 @@ from monev_cli.models import (
     Code,
 )
 from monev_cli.register.bulk import Incoming, IsoDays
-from monev_cli.register.catalog import check_classification
+from monev_cli.register.catalog import check_classification, check_usable
 from monev_cli.texts import SHORT_MAX, SUMMARY_MAX, clean_text, clean_texts
 
 PROGRESS_STEP = 5_000
@@ -63,11 +63,19 @@ class Checker:
     officer: str
     logged_at: str
     source: str
+    # a row done whose answer date was never recorded is taken without one
+    undated_answers: bool = False
 
     def __post_init__(self) -> None:
         channel = Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
         complaint_type = Codes(self.types, TYPE_ALIASES, _("type"), "types")
         self._classification = {code.code: code.classification for code in self.types}
+        self._retired = {
+            (table, code.code): code
+            for table, codes in (("channels", self.channels), ("types", self.types))
+            for code in codes
+            if code.retired_on
+        }
         self._iso = IsoDays()
         # the note of each row's first entry, written around its row number
         note = _("Imported from {source}, row {row}.")
@@ -155,9 +163,13 @@ class Checker:
     ) -> Incoming:  # fmt: skip
         """The complaint a row's values describe (one per reader, in their
         order), with its history."""
+        if self._retired:
+            self._check_usable(received_on, channel, complaint_type)
         status = status or (DONE if answered_on else "diterima")
         if answered_on or status == DONE:
-            _check_answer_date(status, received_on, answered_on, self.as_of)
+            _check_answer_date(
+                status, received_on, answered_on, self.as_of, self.undated_answers
+            )
         voided, void_reason = _void(voided, void_reason)
         if due_on:
             _check_due(received_on, due_on)
@@ -203,6 +215,12 @@ class Checker:
                 (EVENT_VOID, None, when, logged_at, officer, complaint.void_reason)
             )
         return events
+
+    def _check_usable(self, received_on: date, channel: str, complaint_type: str):
+        """A retired code is kept for the complaints received before it was."""
+        for table, code in (("channels", channel), ("types", complaint_type)):
+            if (table, code) in self._retired:
+                check_usable(self._retired[table, code], table, received_on)
 
     # The readers: one cell in, a checked value (or None when empty) out.
 
@@ -360,13 +378,18 @@ def cell_text(value) -> str | None:
 
 
 def _check_answer_date(
-    status: str, received_on: date, answered_on: date | None, as_of: date
+    status: str,
+    received_on: date,
+    answered_on: date | None,
+    as_of: date,
+    undated_answers: bool = False,
 ) -> None:
-    if status == DONE and answered_on is None:
+    if status == DONE and answered_on is None and not undated_answers:
         raise InputError(
             _(
                 "The status is 'selesai' but the date answered is empty: add it "
-                "(a column such as 'Tanggal Selesai')."
+                "(a column such as 'Tanggal Selesai'), or, if the register never "
+                "recorded it, import with --undated-answers."
             )
         )
     if status != DONE and answered_on is not None:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from monev_cli.i18n import _
-from monev_cli.models import DEFAULT_PREFIX
+from monev_cli.models import DEFAULT_PREFIX, DONE
 from monev_cli.register import settings
 from monev_cli.register.connection import Register
+from monev_cli.register.references import ref_key
 
 CHUNK = 5_000
 # Rows per INSERT statement: SQLite opens a statement's cursors (the table,
@@ -33,6 +34,9 @@ INSERT_COMPLAINT = (
 EVENT_COLUMNS = (
     "complaint_id", "kind", "status", "event_on", "logged_at", "officer", "note",
 )  # fmt: skip
+# a correction's field, old and new value; an entry of another kind has none
+CHANGE_COLUMNS = ("field", "old_value", "new_value")
+NO_CHANGE = (None, None, None)
 INSERT_EVENT = (
     f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
@@ -50,7 +54,8 @@ class Incoming:
     classification: str
     summary: str
     status: str
-    # (kind, status, event_on ISO, logged_at, officer, note), oldest first
+    # (kind, status, event_on ISO, logged_at, officer, note), oldest first;
+    # a correction's adds (field, old value, new value)
     events: list[tuple]
     tracking_no: str | None = None
     name: str | None = None
@@ -104,13 +109,13 @@ class _Known:
             self.numbers.add(row[0])
             self.slots[(row[1], row[2])] = row[0]
             if row[3]:
-                self.refs.add(row[3])
+                self.refs.add(ref_key(row[3]))
             self.contents[tuple(row)[4:]] += 1
 
     def has(self, complaint: Incoming) -> bool:
         number, ref = complaint.tracking_no, complaint.external_ref
         if number or ref:
-            return number in self.numbers or ref in self.refs
+            return number in self.numbers or (ref and ref_key(ref)) in self.refs
         key = (
             complaint.received_on.isoformat(),
             complaint.channel,
@@ -125,9 +130,10 @@ class _Known:
     def clash(self, complaint: Incoming) -> str | None:
         """Why the complaint's own number or reference cannot be stored."""
         number, ref = complaint.tracking_no, complaint.external_ref
-        if ref in self.claimed_refs:
+        key = ref and ref_key(ref)
+        if key in self.claimed_refs:
             return _("The external reference {ref} is also on row {row}.").format(
-                ref=ref, row=self.claimed_refs[ref]
+                ref=ref, row=self.claimed_refs[key]
             )
         if number in self.claimed_numbers:
             return _("The tracking number {number} is also on row {row}.").format(
@@ -144,8 +150,8 @@ class _Known:
                 )
             self.slots[slot] = number
             self.claimed_numbers[number] = complaint.where
-        if ref:
-            self.claimed_refs[ref] = complaint.where
+        if key:
+            self.claimed_refs[key] = complaint.where
         return None
 
 
@@ -180,12 +186,27 @@ def store(
                 for event in complaint.events:
                     events.append(complaint_id)
                     events += event
+                    if len(event) == len(EVENT_COLUMNS) - 1:  # not a correction
+                        events += NO_CHANGE
                 complaint_id += 1
             _insert_rows(conn, "complaints", COMPLAINT_COLUMNS, complaints)
-            _insert_rows(conn, "events", EVENT_COLUMNS, events)
+            _insert_rows(conn, "events", EVENT_COLUMNS + CHANGE_COLUMNS, events)
             if progress:
                 progress(min(start + CHUNK, len(ordered)), len(ordered))
+        if any(c.status == DONE and c.answered_on is None for c in ordered):
+            _mark_undated_answers(conn, complaint_id - len(ordered))
     return len(ordered)
+
+
+def _mark_undated_answers(conn: sqlite3.Connection, first_id: int) -> None:
+    """A move to 'selesai' whose answer date was never recorded says so: it
+    set ``answered_on`` to nothing. ``check`` accepts such a complaint."""
+    conn.execute(
+        "UPDATE events SET field = 'answered_on' WHERE kind = 'status' "
+        "AND status = 'selesai' AND complaint_id IN (SELECT id FROM complaints "
+        "WHERE id >= ? AND status = 'selesai' AND answered_on IS NULL)",
+        (first_id,),
+    )
 
 
 @contextmanager

@@ -2,10 +2,12 @@
 
 import re
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from monev_cli.errors import InputError, NotFoundError
 from monev_cli.i18n import N_, _, check_language
+from monev_cli.indonesian import NIP
 from monev_cli.models import CLASSIFICATIONS, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
 from monev_cli.texts import clean_text, one_of
@@ -16,15 +18,16 @@ UNKNOWN_CODE = {
     "channels": N_("Unknown channel '{code}'. Valid channels: {choices}."),
     "types": N_("Unknown type '{code}'. Valid types: {choices}."),
 }
-EXISTING_CODE = {
+RETIRED_CODE = {
     "channels": N_(
-        "The channel '{code}' exists already: use it as it is, or choose another code."
+        "The channel '{code}' was retired on {day}: choose another, or bring it "
+        "back with 'monev channels unretire {code}'."
     ),
     "types": N_(
-        "The type '{code}' exists already: use it as it is, or choose another code."
+        "The type '{code}' was retired on {day}: choose another, or bring it "
+        "back with 'monev types unretire {code}'."
     ),
 }
-_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,29}$")
 _PREFIX = re.compile(r"^[A-Z0-9]{1,10}$")
 
 
@@ -70,6 +73,8 @@ def set_profile(register: Register, key: str, value: str) -> str:
         value = _check_prefix(value)
     if key == "lang" and value:
         value = check_language(value)
+    if key == "head_nip" and value:
+        value = _check_nip(value)
     with register.write() as conn:
         conn.execute(
             "INSERT INTO profile (key, value) VALUES (?, ?) "
@@ -77,6 +82,19 @@ def set_profile(register: Register, key: str, value: str) -> str:
             (key, value),
         )
     return value
+
+
+def _check_nip(value: str) -> str:
+    """The NIP's 18 digits, typed with or without the spaces of its groups."""
+    digits = value.replace(" ", "")
+    if not NIP.fullmatch(digits):
+        raise InputError(
+            _(
+                "The NIP '{value}' cannot be used: give the 18 digits of the "
+                "head's civil-service number, e.g. 19700101 199503 1 001."
+            ).format(value=value)
+        )
+    return digits
 
 
 def _check_prefix(value: str) -> str:
@@ -91,13 +109,16 @@ def _check_prefix(value: str) -> str:
     return value
 
 
-def codes(register: Register, table: str) -> list[Code]:
-    """The channels or the types, in report order."""
+def codes(register: Register, table: str, open_only: bool = False) -> list[Code]:
+    """The channels or the types, in report order; ``open_only``: without the
+    retired ones, as a desk may choose them."""
     extra = ", classification" if table == "types" else ", NULL"
+    where = " WHERE retired_on IS NULL" if open_only else ""
     return [
-        Code(row[0], row[1], row[2])
+        Code(*row)
         for row in register.rows(
-            f"SELECT code, label{extra} FROM {_table(table)} ORDER BY position, code"
+            f"SELECT code, label{extra}, added_on, retired_on FROM {_table(table)}"
+            f"{where} ORDER BY position, code"
         )
     ]
 
@@ -137,43 +158,18 @@ def resolve_code(register: Register, table: str, text: str) -> Code:
     )
 
 
-def add_code(
-    register: Register,
-    table: str,
-    code: str,
-    label: str,
-    classification: str | None = None,
-) -> Code:
-    """Extend the agency's list; an existing code is never overwritten."""
-    code = (clean_text(code, _("code")) or "").lower()
-    label = clean_text(label, _("label"))
-    if not _CODE.match(code):
+def usable_code(register: Register, table: str, text: str, received_on: date) -> Code:
+    """The code named by ``text``, which a complaint received on
+    ``received_on`` may use: not one retired by then."""
+    return check_usable(resolve_code(register, table, text), table, received_on)
+
+
+def check_usable(code: Code, table: str, received_on: date) -> Code:
+    if code.retired_on is not None and received_on.isoformat() >= code.retired_on:
         raise InputError(
-            _(
-                "The code '{code}' cannot be used: give up to 30 lowercase "
-                "letters, digits, '-' or '_' (e.g. whatsapp)."
-            ).format(code=code)
+            _(RETIRED_CODE[_table(table)]).format(code=code.code, day=code.retired_on)
         )
-    if not label:
-        raise InputError(_('Give a label for the report, e.g. "WhatsApp".'))
-    row = {"code": code, "label": label}
-    if _table(table) == "types":
-        row["classification"] = check_classification(classification or "informatif")
-    with register.write() as conn:
-        if conn.execute(
-            f"SELECT 1 FROM {_table(table)} WHERE code = ?", (code,)
-        ).fetchone():
-            raise InputError(_(EXISTING_CODE[_table(table)]).format(code=code))
-        position = conn.execute(
-            f"SELECT COALESCE(MAX(position), 0) + 1 FROM {_table(table)}"
-        ).fetchone()[0]
-        columns = ", ".join([*row, "position"])
-        marks = ", ".join("?" * (len(row) + 1))
-        conn.execute(
-            f"INSERT INTO {_table(table)} ({columns}) VALUES ({marks})",
-            (*row.values(), position),
-        )
-    return Code(code, label, row.get("classification"))
+    return code
 
 
 def check_classification(text: str) -> str:

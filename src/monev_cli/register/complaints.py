@@ -1,17 +1,19 @@
-"""Complaints and their history: recording, status changes, notes, voiding."""
+"""Complaints and their history: recording, status changes, notes, voiding
+and restoring."""
 
 import sqlite3
 from datetime import date
 from typing import NamedTuple
 
 from monev_cli.dates import check_event_on, check_received_on
-from monev_cli.errors import InputError, NotFoundError, StateError
+from monev_cli.errors import InputError, StateError
 from monev_cli.i18n import _
 from monev_cli.models import (
     DEFAULT_PREFIX,
     DONE,
     EVENT_NOTE,
     EVENT_RECORDED,
+    EVENT_RESTORE,
     EVENT_STATUS,
     EVENT_VOID,
     STATUSES,
@@ -19,7 +21,7 @@ from monev_cli.models import (
     Event,
     Stamp,
 )
-from monev_cli.register import catalog, settings
+from monev_cli.register import catalog, references, settings
 from monev_cli.register.connection import Register
 from monev_cli.texts import SUMMARY_MAX, clean_text, one_of
 
@@ -45,6 +47,7 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
     with register.write() as conn:
         # Inside the write: a limit changed by another desk meanwhile counts.
         row["due_on"] = settings.due_on(register, draft.received_on).isoformat()
+        references.check_external_ref_free(conn, row["external_ref"])
         prefix = _prefix(conn)
         year = draft.received_on.year
         seq = conn.execute(
@@ -57,41 +60,67 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
             tuple(row.values()),
         )
         complaint_id = cursor.lastrowid
-        _append(
+        append_event(
             conn, complaint_id, EVENT_RECORDED, draft.received_on, stamp, "diterima"
         )
-    return get(register, str(complaint_id))
+    return reloaded(register, complaint_id)
+
+
+def check_given(register: Register, draft: Draft, as_of: date) -> None:
+    """Check the fields of ``draft`` given so far (those not None), and that
+    its external reference is free: said before the rest is asked for."""
+    given = {k: v for k, v in draft._asdict().items() if v is not None}
+    del given["confidential"]
+    checked = checked_fields(register, given, as_of)
+    references.check_external_ref_free(register.conn, checked.get("external_ref"))
 
 
 def _validated_row(register: Register, draft: Draft, stamp: Stamp) -> dict:
-    received_on = check_received_on(draft.received_on, stamp.as_of)
-    channel = catalog.resolve_code(register, "channels", draft.channel)
-    complaint_type = catalog.resolve_code(register, "types", draft.type)
-    classification = (
-        catalog.check_classification(draft.classification)
-        if draft.classification
-        else complaint_type.classification
-    )
+    given = {k: v for k, v in draft._asdict().items() if k != "confidential"}
+    if not draft.classification:
+        del given["classification"]
+    row = checked_fields(register, given, stamp.as_of)
+    if not draft.classification:
+        row["classification"] = type_classification(register, row["type"])
+    check_codes_usable(register, row, date.fromisoformat(row["received_on"]))
     return {
-        "received_on": received_on.isoformat(),
-        "channel": channel.code,
-        "type": complaint_type.code,
-        "classification": classification,
-        "summary": clean_text(
-            draft.summary,
-            _("summary"),
-            required=True,
-            max_length=SUMMARY_MAX,
-            multiline=True,
-        ),
-        "name": clean_text(draft.name, _("name")),
-        "contact": clean_text(draft.contact, _("contact")),
+        **row,
         "confidential": int(draft.confidential),
-        "unit": clean_text(draft.unit, _("unit")),
-        "external_ref": clean_text(draft.external_ref, _("external reference")),
         "status": "diterima",
         "voided": 0,
     }
+
+
+def checked_fields(register: Register, values: dict, as_of: date) -> dict:
+    """The recorded fields given, each checked and as stored: the one place
+    where what was typed for a field is accepted, at recording and at a
+    correction alike."""
+    checks = {
+        "received_on": lambda value: check_received_on(value, as_of).isoformat(),
+        "channel": lambda value: catalog.resolve_code(register, "channels", value).code,
+        "type": lambda value: catalog.resolve_code(register, "types", value).code,
+        "classification": catalog.check_classification,
+        "summary": lambda value: clean_text(
+            value, _("summary"), required=True, max_length=SUMMARY_MAX, multiline=True
+        ),
+        "name": lambda value: clean_text(value, _("name")),
+        "contact": lambda value: clean_text(value, _("contact")),
+        "unit": lambda value: clean_text(value, _("unit")),
+        "external_ref": lambda value: clean_text(value, _("external reference")),
+    }
+    return {field: checks[field](value) for field, value in values.items()}
+
+
+def check_codes_usable(register: Register, row: dict, received_on: date) -> None:
+    """A channel or type retired by ``received_on`` is refused for a complaint
+    received then (kept only for the complaints that already use it)."""
+    for table, field in (("channels", "channel"), ("types", "type")):
+        if field in row:
+            catalog.usable_code(register, table, row[field], received_on)
+
+
+def type_classification(register: Register, code: str) -> str:
+    return catalog.resolve_code(register, "types", code).classification
 
 
 def _prefix(conn: sqlite3.Connection) -> str:
@@ -118,7 +147,7 @@ def change_status(
     status = check_status(status)
     note = clean_text(note, _("note"), max_length=SUMMARY_MAX, multiline=True)
     with register.write() as conn:
-        complaint = _locked(conn, ref)
+        complaint = locked(conn, ref)
         _check_transition(complaint, status, note)
         when = _event_date(conn, complaint, event_on, stamp)
         answered_on = when.isoformat() if status == DONE else None
@@ -126,8 +155,8 @@ def change_status(
             "UPDATE complaints SET status = ?, answered_on = ? WHERE id = ?",
             (status, answered_on, complaint["id"]),
         )
-        _append(conn, complaint["id"], EVENT_STATUS, when, stamp, status, note)
-    return get(register, str(complaint["id"]))
+        append_event(conn, complaint["id"], EVENT_STATUS, when, stamp, status, note)
+    return reloaded(register, complaint["id"])
 
 
 def check_status(status: str, allowed: tuple[str, ...] = STATUSES[1:]) -> str:
@@ -169,10 +198,10 @@ def add_note(
         note, _("note"), required=True, max_length=SUMMARY_MAX, multiline=True
     )
     with register.write() as conn:
-        complaint = _locked(conn, ref)
+        complaint = locked(conn, ref)
         when = _event_date(conn, complaint, event_on, stamp)
-        _append(conn, complaint["id"], EVENT_NOTE, when, stamp, None, text)
-    return get(register, str(complaint["id"]))
+        append_event(conn, complaint["id"], EVENT_NOTE, when, stamp, None, text)
+    return reloaded(register, complaint["id"])
 
 
 def void(register: Register, ref: str, reason: str, stamp: Stamp) -> Complaint:
@@ -181,24 +210,47 @@ def void(register: Register, ref: str, reason: str, stamp: Stamp) -> Complaint:
         reason, _("reason"), required=True, max_length=SUMMARY_MAX, multiline=True
     )
     with register.write() as conn:
-        complaint = _locked(conn, ref)
+        complaint = locked(conn, ref)
         conn.execute(
             "UPDATE complaints SET voided = 1, void_reason = ? WHERE id = ?",
             (text, complaint["id"]),
         )
-        when = max(stamp.as_of, _last_event_on(conn, complaint["id"]))
-        _append(conn, complaint["id"], EVENT_VOID, when, stamp, None, text)
-    return get(register, str(complaint["id"]))
+        when = max(stamp.as_of, last_event_on(conn, complaint["id"]))
+        append_event(conn, complaint["id"], EVENT_VOID, when, stamp, None, text)
+    return reloaded(register, complaint["id"])
 
 
-def _locked(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+def restore(register: Register, ref: str, reason: str, stamp: Stamp) -> Complaint:
+    """Bring back a complaint voided by mistake; the void and the restore
+    both stay in its history."""
+    text = clean_text(
+        reason, _("reason"), required=True, max_length=SUMMARY_MAX, multiline=True
+    )
+    with register.write() as conn:
+        complaint = references.find(conn, ref)
+        if not complaint["voided"]:
+            raise StateError(
+                _("{ref} is not voided: there is nothing to restore.").format(
+                    ref=complaint["tracking_no"]
+                )
+            )
+        conn.execute(
+            "UPDATE complaints SET voided = 0, void_reason = NULL WHERE id = ?",
+            (complaint["id"],),
+        )
+        when = max(stamp.as_of, last_event_on(conn, complaint["id"]))
+        append_event(conn, complaint["id"], EVENT_RESTORE, when, stamp, None, text)
+    return reloaded(register, complaint["id"])
+
+
+def locked(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     """The complaint named by ``ref``, which must still be changeable."""
-    complaint = _find(conn, ref)
+    complaint = references.find(conn, ref)
     if complaint["voided"]:
         raise StateError(
             _(
                 "{ref} was voided ({reason}): it cannot be changed. If it was "
-                "voided by mistake, record the complaint again with 'monev record'."
+                'voided by mistake, bring it back: monev restore {ref} --reason "..."'
             ).format(ref=complaint["tracking_no"], reason=complaint["void_reason"])
         )
     return complaint
@@ -208,18 +260,18 @@ def _event_date(
     conn: sqlite3.Connection, complaint: sqlite3.Row, event_on: date | None, stamp
 ) -> date:
     return check_event_on(
-        event_on or stamp.as_of, _last_event_on(conn, complaint["id"]), stamp.as_of
+        event_on or stamp.as_of, last_event_on(conn, complaint["id"]), stamp.as_of
     )
 
 
-def _last_event_on(conn: sqlite3.Connection, complaint_id: int) -> date:
+def last_event_on(conn: sqlite3.Connection, complaint_id: int) -> date:
     row = conn.execute(
         "SELECT MAX(event_on) FROM events WHERE complaint_id = ?", (complaint_id,)
     ).fetchone()
     return date.fromisoformat(row[0])
 
 
-def _append(
+def append_event(
     conn: sqlite3.Connection,
     complaint_id: int,
     kind: str,
@@ -227,10 +279,14 @@ def _append(
     stamp: Stamp,
     status: str | None = None,
     note: str | None = None,
+    change: tuple[str, str | None, str | None] = (None, None, None),
 ) -> None:
+    """One entry of the history; ``change`` is a correction's (field, old
+    value, new value)."""
     conn.execute(
         "INSERT INTO events (complaint_id, kind, status, event_on, logged_at, "
-        "officer, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "officer, note, field, old_value, new_value) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             complaint_id,
             kind,
@@ -239,32 +295,23 @@ def _append(
             stamp.logged_at,
             stamp.officer,
             note,
+            *change,
         ),
     )
 
 
-def _find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-    text = clean_text(ref, _("tracking number"), required=True)
-    if text.isdigit() and len(text) <= 18:  # larger is no SQLite integer
-        row = conn.execute("SELECT * FROM complaints WHERE id = ?", (int(text),))
-    else:
-        row = conn.execute(
-            "SELECT * FROM complaints WHERE tracking_no = ?", (text.upper(),)
-        )
-    found = row.fetchone()
-    if found is None:
-        raise NotFoundError(
-            _(
-                "There is no complaint '{ref}'. Give its tracking number (e.g. "
-                "ADU-2023-0007) or its number from 'monev list'."
-            ).format(ref=ref)
-        )
-    return found
-
-
 def get(register: Register, ref: str) -> Complaint:
     """One complaint with its whole history."""
-    row = _find(register.conn, ref)
+    return _loaded(register, references.find(register.conn, ref))
+
+
+def reloaded(register: Register, complaint_id: int) -> Complaint:
+    """The complaint as a change has just left it."""
+    row = register.row("SELECT * FROM complaints WHERE id = ?", (complaint_id,))
+    return _loaded(register, row)
+
+
+def _loaded(register: Register, row: sqlite3.Row) -> Complaint:
     events = tuple(
         event_from_row(event)
         for event in register.rows(
@@ -282,6 +329,9 @@ def event_from_row(row: sqlite3.Row) -> Event:
         officer=row["officer"],
         status=row["status"],
         note=row["note"],
+        field=row["field"],
+        old_value=row["old_value"],
+        new_value=row["new_value"],
     )
 
 

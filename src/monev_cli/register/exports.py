@@ -1,6 +1,6 @@
-"""Complaints with their whole history, for an export: two ordered queries
-read side by side, so that a large register streams without a query per
-complaint and without holding it all in memory."""
+"""What an export reads: the code lists, and the complaints with their whole
+history in two ordered queries read side by side, so that a large register
+streams without a query per complaint and without holding it all in memory."""
 
 from collections.abc import Iterator
 
@@ -9,6 +9,28 @@ from monev_cli.register import catalog, identity
 from monev_cli.register.complaints import event_from_row, from_row
 from monev_cli.register.connection import Register
 from monev_cli.register.listing import Filter, where_clause
+
+
+def code_lists(register: Register) -> dict[str, list[dict]]:
+    """The channels and types, in report order, with all an export carries:
+    labels, a channel's contact detail, a type's classification, the days
+    each was added and retired."""
+    return {
+        "channels": [
+            dict(row)
+            for row in register.rows(
+                "SELECT code, label, detail, added_on, retired_on FROM channels "
+                "ORDER BY position, code"
+            )
+        ],
+        "types": [
+            dict(row)
+            for row in register.rows(
+                "SELECT code, label, classification, added_on, retired_on FROM types "
+                "ORDER BY position, code"
+            )
+        ],
+    }
 
 
 def with_history(register: Register, selection: Filter) -> Iterator[Complaint]:

@@ -23,6 +23,11 @@ class Report:
     events: int
     problems: tuple[Problem, ...]
 
+    @property
+    def correctable(self) -> bool:
+        """Every problem found is one that monev's own commands put right."""
+        return all(problem.check in CORRECTABLE for problem in self.problems)
+
 
 def check(register: Register) -> Report:
     """Every problem found; SQLite's checks first, since a damaged file makes
@@ -85,6 +90,11 @@ def _rule_problems(register: Register) -> list[Problem]:
     return problems
 
 
+# A complaint whose received date was corrected: its tracking number keeps the
+# year first typed, its recording entry the date first typed.
+_RECEIVED_ON_CORRECTED = """SELECT 1 FROM events
+    WHERE complaint_id = c.id AND kind = 'koreksi' AND field = 'received_on'"""
+
 # (check, query, message): each query returns the rows that break the rule,
 # with the columns its message names. Messages are functions so that they are
 # translated when shown.
@@ -117,9 +127,11 @@ _RULES = (
     ),
     (
         "tracking_no",
-        """SELECT tracking_no, year, seq, received_on FROM complaints
+        f"""SELECT tracking_no, year, seq, received_on FROM complaints AS c
         WHERE tracking_no NOT LIKE '%-' || year || '-' || printf('%04d', seq)
-           OR year IS NOT CAST(substr(received_on, 1, 4) AS INTEGER)""",
+           OR (year IS NOT CAST(substr(received_on, 1, 4) AS INTEGER)
+               AND NOT EXISTS ({_RECEIVED_ON_CORRECTED}
+                   AND substr(old_value, 1, 4) = printf('%04d', c.year)))""",
         lambda: _(
             "{tracking_no} does not match its year {year}, number {seq} and "
             "received date {received_on}"
@@ -137,9 +149,11 @@ _RULES = (
     ),
     (
         "dates",
-        """SELECT c.tracking_no, e.kind, e.event_on, c.received_on
+        f"""SELECT c.tracking_no, e.kind, e.event_on, c.received_on
         FROM events AS e JOIN complaints AS c ON c.id = e.complaint_id
-        WHERE e.event_on < c.received_on OR date(e.event_on) IS NOT e.event_on""",
+        WHERE (e.event_on < c.received_on
+               AND NOT (e.kind = 'dicatat' AND EXISTS ({_RECEIVED_ON_CORRECTED})))
+           OR date(e.event_on) IS NOT e.event_on""",
         lambda: _(
             "{tracking_no} has a '{kind}' entry dated {event_on}, which is not "
             "a date on or after its received date {received_on}"
@@ -147,8 +161,13 @@ _RULES = (
     ),
     (
         "answered_on",
-        """SELECT tracking_no, status, answered_on FROM complaints
-        WHERE (status = 'selesai') IS NOT (answered_on IS NOT NULL)""",
+        # done without an answer date only when its move to 'selesai' says
+        # the date was never recorded (import --undated-answers)
+        """SELECT c.tracking_no, c.status, c.answered_on FROM complaints AS c
+        WHERE (c.status = 'selesai') IS NOT (c.answered_on IS NOT NULL)
+          AND NOT (c.status = 'selesai' AND EXISTS (
+            SELECT 1 FROM events WHERE complaint_id = c.id AND kind = 'status'
+            AND status = 'selesai' AND field = 'answered_on'))""",
         lambda: _(
             "{tracking_no} has status '{status}' but answered date {answered_on}"
         ),
@@ -160,4 +179,33 @@ _RULES = (
             SELECT 1 FROM events WHERE complaint_id = c.id AND kind = 'batal')""",
         lambda: _("{tracking_no} is voided but its history has no 'batal' entry"),
     ),
+    (
+        "void",
+        # driven by the few voided or restored complaints' entries, not by
+        # a look-up per complaint
+        """SELECT c.tracking_no, c.voided
+        FROM (SELECT complaint_id, MAX(id) AS last FROM events
+              WHERE kind IN ('batal', 'pulih') GROUP BY complaint_id) AS ends
+        JOIN events AS e ON e.id = ends.last
+        JOIN complaints AS c ON c.id = ends.complaint_id
+        WHERE c.voided IS NOT (e.kind = 'batal')""",
+        lambda: _(
+            "{tracking_no} has voided = {voided}, but its history's last 'batal' "
+            "or 'pulih' entry says otherwise"
+        ),
+    ),
+    (
+        "external_ref",
+        """SELECT external_ref AS ref, COUNT(*) AS times,
+            group_concat(tracking_no, ', ') AS numbers
+        FROM (SELECT external_ref, tracking_no FROM complaints
+              WHERE external_ref IS NOT NULL ORDER BY year, seq)
+        GROUP BY external_ref COLLATE NOCASE HAVING COUNT(*) > 1""",
+        lambda: _(
+            "the external reference {ref} is on {times} complaints ({numbers}): "
+            "give each its own with 'monev correct'"
+        ),
+    ),
 )
+# Problems of what was typed, not of the file: put right with monev itself.
+CORRECTABLE = frozenset({"external_ref"})

@@ -147,6 +147,43 @@ def m004_corrections(db) -> None:
         db["events"].add_column(column, str)
 
 
+def m005_code_life(db) -> None:
+    """Channels and types have a life: the day each was added and retired
+    (none for the built-in ones, and for those added before this migration:
+    open from the start), and a history of every change to the lists, dated,
+    with the officer and the reason."""
+    for table in ("channels", "types"):
+        db[table].add_column("added_on", str)
+        db[table].add_column("retired_on", str)
+    db["code_changes"].create(
+        {
+            "id": int,
+            "list": str,  # channels or types
+            "code": str,
+            "change": str,  # add, rename, classify, retire, unretire, remove
+            "changed_on": str,
+            "logged_at": str,
+            "officer": str,
+            "old_value": str,
+            "new_value": str,
+            "note": str,
+        },
+        pk="id",
+        not_null={"list", "code", "change", "changed_on", "logged_at", "officer"},
+    )
+    db["code_changes"].create_index(["list", "code"])
+
+
+def m006_letterhead(db) -> None:
+    """Images the documents print, kept in the register itself (the agency's
+    logo on its letterhead), so that a copy of it is still the whole truth."""
+    db["images"].create(
+        {"name": str, "format": str, "data": bytes},
+        pk="name",
+        not_null={"name", "format", "data"},
+    )
+
+
 def m007_identity(db) -> None:
     """A stable identity for the register, made once: a copy of the file keeps
     it, so that a consolidation over many registers can tell the same register
@@ -162,6 +199,8 @@ MIGRATIONS = (
     m002_deadlines,
     m003_reporting,
     m004_corrections,
+    m005_code_life,
+    m006_letterhead,
     m007_identity,
 )
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)

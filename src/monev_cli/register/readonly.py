@@ -14,13 +14,8 @@ from typing import NamedTuple
 
 from monev_cli.errors import RegisterFileError
 from monev_cli.i18n import _
-from monev_cli.register import catalog, identity, migrations
+from monev_cli.register import identity, migrations
 from monev_cli.register.connection import Register, _connect, create_register
-
-RELABEL = {
-    "channels": "UPDATE channels SET label = ? WHERE code = ?",
-    "types": "UPDATE types SET label = ? WHERE code = ?",
-}
 
 
 class Opened(NamedTuple):
@@ -87,13 +82,10 @@ def coverage(register: Register) -> Coverage:
 
 
 def scratch_register(
-    target: Path,
-    profile: dict[str, str],
-    settings: list[tuple[str, str, str]],
-    codes: dict[str, dict[str, str]],
+    target: Path, profile: dict[str, str], settings: list[tuple[str, str, str]]
 ) -> Register:
-    """A new register at ``target`` holding an export's profile, limits and
-    codes (code -> label, per list), to import its complaints into."""
+    """A new register at ``target`` holding an export's profile and limits,
+    to import its complaints (and the codes it lists) into."""
     register = create_register(target)
     with register.write() as conn:
         conn.executemany(
@@ -104,13 +96,6 @@ def scratch_register(
             "INSERT INTO settings (key, effective_from, value) VALUES (?, ?, ?)",
             settings,
         )
-        for table, labels in codes.items():
-            known = {code.code for code in catalog.codes(register, table)}
-            for code, label in labels.items():
-                if code in known:
-                    conn.execute(RELABEL[table], (label, code))
-                else:
-                    catalog.add_code(register, table, code, label)
     return register
 
 

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from monev_cli import deadlines
 from monev_cli.indonesian import month_year
 from monev_cli.models import DONE, OPEN_STATUSES, STATUS_LABELS
 from monev_cli.period import Period
-from monev_cli.register import catalog
+from monev_cli.register import catalog, codes
 from monev_cli.register.connection import Register
 
 COUNTED = "voided = 0 AND received_on BETWEEN ? AND ?"
@@ -20,10 +21,12 @@ COUNTED = "voided = 0 AND received_on BETWEEN ? AND ?"
 REPORT_STATUSES = ("selesai", "proses", "diterima")
 
 TIMELINESS = (
-    ("tepat_waktu", "Dijawab dalam batas waktu"),
-    ("terlambat", "Dijawab melewati batas waktu"),
-    ("terbuka_lewat", "Belum selesai, melewati batas waktu"),
-    ("terbuka_dalam", "Belum selesai, masih dalam batas waktu"),
+    (deadlines.ANSWERED_ON_TIME, "Dijawab dalam batas waktu"),
+    (deadlines.ANSWERED_LATE, "Dijawab melewati batas waktu"),
+    (deadlines.OPEN_LATE, "Belum selesai, melewati batas waktu"),
+    (deadlines.OPEN_ON_TIME, "Belum selesai, masih dalam batas waktu"),
+    # shown only when some are: imported from registers that never kept it
+    (deadlines.DONE_UNDATED, "Selesai, tanggal jawab tidak tercatat"),
 )
 NO_UNIT = "Belum ditentukan"
 
@@ -86,11 +89,16 @@ def by_type(register: Register, period: Period) -> Tally:
 
 
 def _by_code(register: Register, table: str, column: str, period: Period) -> Tally:
-    """Every code of the list, zeros included, in list order."""
+    """In list order, zeros included, the codes open during the period (added
+    by its end, not retired by its start) and any other the period's
+    complaints used."""
     counts = _counts(register, column, period)
+    spans = codes.retired_spans(register, table)
     return _tally(
         (code.code, code.label, counts.get(code.code, 0))
         for code in catalog.codes(register, table)
+        if code.code in counts
+        or code.open_during(period.start, period.end, spans.get(code.code, ()))
     )
 
 
@@ -129,7 +137,8 @@ def timeliness(register: Register, period: Period, as_of: date) -> Tally:
         "COALESCE(SUM(status = ? AND answered_on <= due_on), 0), "
         "COALESCE(SUM(status = ? AND answered_on > due_on), 0), "
         f"COALESCE(SUM(status IN ({open_marks}) AND due_on < ?), 0), "
-        f"COALESCE(SUM(status IN ({open_marks}) AND due_on >= ?), 0) "
+        f"COALESCE(SUM(status IN ({open_marks}) AND due_on >= ?), 0), "
+        "COALESCE(SUM(status = ? AND answered_on IS NULL), 0) "
         f"FROM complaints WHERE {COUNTED}",
         (
             DONE,
@@ -138,6 +147,7 @@ def timeliness(register: Register, period: Period, as_of: date) -> Tally:
             as_of.isoformat(),
             *OPEN_STATUSES,
             as_of.isoformat(),
+            DONE,
             *period.params,
         ),
     )
@@ -145,6 +155,7 @@ def timeliness(register: Register, period: Period, as_of: date) -> Tally:
         _tally(
             (key, label, count)
             for (key, label), count in zip(TIMELINESS, row, strict=True)
+            if count or key != deadlines.DONE_UNDATED
         )
     )
 
@@ -163,7 +174,7 @@ def answer_day_counts(register: Register, period: Period) -> list[tuple[int, int
         for row in register.rows(
             "SELECT CAST(julianday(answered_on) - julianday(received_on) AS INTEGER) "
             f"AS days, COUNT(*) FROM complaints WHERE {COUNTED} AND status = ? "
-            "GROUP BY days ORDER BY days",
+            "AND answered_on IS NOT NULL GROUP BY days ORDER BY days",
             (*period.params, DONE),
         )
     ]

@@ -1,0 +1,67 @@
+"""The desk's receipt: a one-page PDF the complainant takes home.
+
+Typst loads only here and in 'record --receipt'."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from monev_cli.commands import output
+from monev_cli.commands.lazy import help_of
+from monev_cli.i18n import _
+from monev_cli.models import Complaint
+from monev_cli.register import Register
+
+TemplateDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--template-dir",
+        envvar="MONEV_TEMPLATES",
+        help=_("The agency's template folder, searched before the built-in one."),
+    ),
+]
+
+
+def receipt(
+    ctx: typer.Context,
+    ref: Annotated[
+        str, typer.Argument(help=_("Tracking number (e.g. ADU-2023-0007) or number."))
+    ],
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("Write to this file (default: tanda-terima-NUMBER.pdf)."),
+        ),
+    ] = None,
+    template_dir: TemplateDir = None,
+) -> None:
+    from monev_cli.register import complaints as store
+
+    register = ctx.obj.open()
+    complaint = store.get(register, ref)
+    target = output_file or Path(f"tanda-terima-{complaint.tracking_no}.pdf")
+    write(register, complaint, target, template_dir)
+
+
+def write(
+    register: Register,
+    complaint: Complaint,
+    target: Path,
+    template_dir: Path | None = None,
+) -> None:
+    """Render the receipt of ``complaint`` into ``target`` and say so."""
+    from monev_cli.documents import pdf
+    from monev_cli.documents import receipt as receipts
+
+    context = receipts.build_context(register, complaint)
+    data = pdf.render(context, "receipt.typ", template_dir)
+    with output.atomic_file(target, binary=True) as out:
+        out.write(data)
+    typer.echo(_("Wrote {path}.").format(path=target), err=True)
+
+
+def add_to(app: typer.Typer) -> None:
+    app.command(help=help_of("receipt"))(receipt)
