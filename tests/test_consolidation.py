@@ -30,7 +30,14 @@ def _agency(name: str, received: int, in_time: int, channels=(), days=()):
     return agency_recap(source, tallies, list(days), limits)
 
 
-OWN = {"channels": [("langsung", "Langsung"), ("wa", "WhatsApp")], "types": []}
+# the office's codes: (code, label, listed even without complaints)
+OWN = {
+    "channels": [
+        ("langsung", "Langsung", True), ("wa", "WhatsApp", True),
+        ("kotak", "Kotak", False),
+    ],
+    "types": [],
+}  # fmt: skip
 
 
 def test_equal_shares_share_a_rank_and_the_empty_are_left_out():
@@ -56,6 +63,7 @@ def test_codes_are_unified_by_code_and_the_office_label_wins():
     lines = [
         (line.key, line.label, line.count) for line in result.combined["channel"].lines
     ]
+    # kotak, which the office's report would not list, is left out
     assert lines == [
         ("langsung", "Langsung", 0), ("wa", "WhatsApp", 3), ("tiktok", "TikTok", 2),
     ]  # fmt: skip

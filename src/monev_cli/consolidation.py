@@ -154,10 +154,11 @@ class Consolidated:
 
 
 def consolidate(
-    agencies: list[AgencyRecap], own_labels: dict[str, list[tuple[str, str]]]
+    agencies: list[AgencyRecap], own_codes: dict[str, list[tuple[str, str, bool]]]
 ) -> Consolidated:
-    """Every agency's figures added up. ``own_labels`` holds the consolidating
-    register's (code, label) lists of channels and types: its labels win."""
+    """Every agency's figures added up. ``own_codes`` holds the consolidating
+    register's (code, label, listed) channels and types: its labels win, and
+    those listed appear even without complaints."""
     agencies = _named(agencies)
     totals = {name: sum(a.counts[name] for a in agencies) for name in COUNTS}
     day_counts: dict[int, int] = {}
@@ -166,7 +167,7 @@ def consolidate(
             day_counts[days] = day_counts.get(days, 0) + count
     combined, notes = {}, []
     for kind, table in (("channel", "channels"), ("type", "types")):
-        combined[kind], found = _by_code(kind, agencies, own_labels.get(table, []))
+        combined[kind], found = _by_code(kind, agencies, own_codes.get(table, []))
         notes += found
     combined["status"] = _by_key(agencies, "status", with_shares=True)
     combined["month"] = _by_key(agencies, "month")
@@ -192,12 +193,12 @@ def _named(agencies: list[AgencyRecap]) -> list[AgencyRecap]:
     ]
 
 
-def _by_code(kind: str, agencies: list[AgencyRecap], own: list[tuple[str, str]]):
+def _by_code(kind: str, agencies: list[AgencyRecap], own: list[tuple[str, str, bool]]):
     """Lines by code: the consolidating register's codes in its order, with
     its labels; then the codes only agencies use, under the first agency's
     label. Where an agency's label differs, a note says so."""
-    labels = dict(own)
-    counts = dict.fromkeys(labels, 0)
+    labels = {code: label for code, label, _listed in own}
+    counts = {code: 0 for code, _label, listed in own if listed}
     notes = []
     for agency in agencies:
         for line in agency.tallies[kind].lines:
@@ -205,11 +206,14 @@ def _by_code(kind: str, agencies: list[AgencyRecap], own: list[tuple[str, str]])
                 continue
             shown = labels.setdefault(line.key, line.label)
             counts[line.key] = counts.get(line.key, 0) + line.count
-            # a label that is the code itself is no label (an export that
-            # does not list its codes)
+            # a label that is only the code itself is no difference to note
             if line.label not in (shown, line.key):
                 notes.append(LabelNote(kind, line.key, shown, agency.name, line.label))
-    lines = tuple(Line(code, labels[code], count) for code, count in counts.items())
+    lines = tuple(
+        Line(code, label, counts[code])
+        for code, label in labels.items()
+        if code in counts
+    )
     return Tally(lines, sum(counts.values())), notes
 
 

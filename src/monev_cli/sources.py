@@ -80,6 +80,25 @@ def recap(register: Register, source: Source, period: Period, as_of: date):
     )
 
 
+def office_codes(register: Register, period: Period) -> dict[str, list[tuple]]:
+    """(code, label, listed) of each of the office's channels and types:
+    every label wins over an agency's; those listed are the ones its own
+    report would list for the period, shown even with no complaint."""
+    from monev_cli.register import recaps
+
+    found = {}
+    for table, tally in (
+        ("channels", recaps.by_channel(register, period)),
+        ("types", recaps.by_type(register, period)),
+    ):
+        listed = {line.key for line in tally.lines}
+        found[table] = [
+            (code.code, code.label, code.code in listed)
+            for code in catalog.codes(register, table)
+        ]
+    return found
+
+
 def _is_register(path: Path) -> bool:
     if path.is_dir():
         raise RegisterFileError(

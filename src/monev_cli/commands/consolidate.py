@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from monev_cli import sources
 from monev_cli.commands import output
 from monev_cli.commands.common import JsonFlag, today
 from monev_cli.commands.lazy import help_of
@@ -72,8 +73,6 @@ def consolidate(
     check: Check = False,
     as_json: JsonFlag = False,
 ) -> None:
-    from monev_cli import sources
-
     now = today(as_of)
     period = period_of(year, date_from, date_to, now)
     chosen = format_of(fmt, output_file)
@@ -88,11 +87,11 @@ def consolidate(
         _show_check(sources.check_all(registers, period), as_json)
         return
     _refuse_output_over_input(output_file, registers)
-    profile, own_labels = _own_register(ctx)
+    profile, own_codes = _own_register(ctx, period)
     recaps = sources.read_all(registers, period, now)
     from monev_cli import consolidation
 
-    result = consolidation.consolidate(recaps, own_labels)
+    result = consolidation.consolidate(recaps, own_codes)
     if as_json:
         output.print_json(consolidation.to_json(result, period.to_dict()))
         return
@@ -104,21 +103,16 @@ def consolidate(
     write_document(text, output_file)
 
 
-def _own_register(ctx: typer.Context) -> tuple[dict, dict]:
+def _own_register(ctx: typer.Context, period) -> tuple[dict, dict]:
     """The consolidating office's profile and code lists, read and closed
     before any input is opened (it may be one of them)."""
     from monev_cli.register import catalog
 
     register = ctx.obj.open()
     try:
-        profile = catalog.profile(register)
-        labels = {
-            table: [(code.code, code.label) for code in catalog.codes(register, table)]
-            for table in ("channels", "types")
-        }
+        return catalog.profile(register), sources.office_codes(register, period)
     finally:
         register.close()
-    return profile, labels
 
 
 def _refuse_output_over_input(output_file: Path | None, registers: list[Path]) -> None:
