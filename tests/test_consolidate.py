@@ -439,6 +439,21 @@ REFUSED = {
         "Error: {1} is a damaged export: complaint 1 (received_on): '2023-13-45' is "
         "not a real calendar date: check the day and month.",
     ),
+    "an export with settings monev refuses": (
+        lambda work: _edit_export(
+            work,
+            lambda data: data["settings"].append(
+                {"key": "response_days", "effective_from": "2023-01-01", "value": "x"}
+            ),
+        ),
+        lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],
+        "Error: {1} is a damaged export: its settings cannot be read.",
+    ),
+    "an export whose code list is not a list": (
+        lambda work: _edit_export(work, lambda data: data.update(channels="wa")),
+        lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],
+        "Error: {1} is a damaged export: 'channels' in edited.json is not a list.",
+    ),
     "an export from a newer monev": (
         lambda work: _edit_export(work, lambda data: data.update(version=2)),
         lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],

@@ -166,27 +166,32 @@ def _schema_text(applied: int, known: int) -> str:
 def _export(
     path: Path, period: Period, scratch: Path
 ) -> Iterator[tuple[Register, Source]]:
-    from monev_cli import importing
-
     data = _read_export(path)
     _check_selection(path, data.get("selection") or {}, period)
     profile = {key: str(data["profile"].get(key) or "") for key in PROFILE_KEYS}
     settings = _settings(path, data.get("settings") or [])
-    items = data["complaints"]
+    register = readonly.scratch_register(scratch / "export.db", profile, settings)
     try:
-        register = readonly.scratch_register(scratch / "export.db", profile, settings)
-    except MonevError as error:
-        raise _damaged_export(path, error.message) from None
-    try:
-        latest = _latest(items, period.end)
-        stamp = Stamp(_("consolidation"), latest.isoformat(), latest)
-        try:
-            importing.import_file(register, path, stamp, importing.Options(fmt="json"))
-        except importing.RejectedRows as error:
-            raise _damaged_export(path, error.lines[0]) from None
-        yield register, _export_source(path, data, profile, settings, register)
+        _import_complaints(register, path, data["complaints"], period)
+        source = _export_source(path, data, profile, settings, register)
+        yield register, source
     finally:
         register.close()
+
+
+def _import_complaints(register: Register, path: Path, items: list, period) -> None:
+    """The export's complaints, with their history and codes, stored into
+    the scratch register by monev's own import, which checks every one."""
+    from monev_cli import importing
+
+    latest = _latest(items, period.end)
+    stamp = Stamp(_("consolidation"), latest.isoformat(), latest)
+    try:
+        importing.import_file(register, path, stamp, importing.Options(fmt="json"))
+    except importing.RejectedRows as error:
+        raise _damaged_export(path, error.lines[0]) from None
+    except MonevError as error:
+        raise _damaged_export(path, error.message) from None
 
 
 def _damaged_export(path: Path, reason: str) -> RegisterFileError:
@@ -271,14 +276,19 @@ def _selected_dates(selection: dict) -> tuple[date | None, date | None]:
 
 
 def _settings(path: Path, rows) -> list[tuple[str, str, str]]:
+    """The export's dated settings, each checked as 'monev settings set'
+    checks it: the limits decide which complaints were answered in time."""
+    from monev_cli.register import settings
+
+    found = []
     try:
-        return [(row["key"], row["effective_from"], row["value"]) for row in rows]
-    except (TypeError, KeyError):
-        raise RegisterFileError(
-            _("{path} is a damaged export: its settings cannot be read.").format(
-                path=path
-            )
-        ) from None
+        for row in rows:
+            key = settings.check_key(row["key"])
+            since = date.fromisoformat(row["effective_from"]).isoformat()
+            found.append((key, since, settings.check_value(key, row["value"])))
+    except (TypeError, KeyError, ValueError, AttributeError, MonevError):
+        raise _damaged_export(path, _("its settings cannot be read.")) from None
+    return found
 
 
 def _latest(items: list, floor: date) -> date:
