@@ -449,6 +449,13 @@ REFUSED = {
         lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],
         "Error: {1} is a damaged export: its settings cannot be read.",
     ),
+    "an export whose selection is not a date": (
+        lambda work: _edit_export(
+            work, lambda data: data["selection"].update({"from": "kemarin"})
+        ),
+        lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],
+        "Error: {1} is a damaged export: its selection cannot be read.",
+    ),
     "an export whose code list is not a list": (
         lambda work: _edit_export(work, lambda data: data.update(channels="wa")),
         lambda work: [work["sosial"], work["sosial"].parent / "edited.json"],

@@ -236,9 +236,13 @@ def _read_export(path: Path) -> dict:
     return data
 
 
-def _check_selection(path: Path, selection: dict, period: Period) -> None:
+def _check_selection(path: Path, selection, period: Period) -> None:
     """An export holds all of the agency's complaints of the whole period."""
-    used = [name for name in FILTERS if selection.get(name)]
+    try:
+        used = [name for name in FILTERS if selection.get(name)]
+        start, end = _selected_dates(selection)
+    except (AttributeError, TypeError, ValueError):
+        raise _damaged_export(path, _("its selection cannot be read.")) from None
     if used:
         raise RegisterFileError(
             _(
@@ -246,7 +250,6 @@ def _check_selection(path: Path, selection: dict, period: Period) -> None:
                 "agency's complaints. Ask for an export without them."
             ).format(path=path, filters=", --".join(used))
         )
-    start, end = _selected_dates(selection)
     if (start and start > period.start) or (end and end < period.end):
         raise RegisterFileError(
             _(
@@ -266,7 +269,7 @@ def _selected_dates(selection: dict) -> tuple[date | None, date | None]:
     """The narrowest received dates the export's --year, --from, --to allow."""
     starts, ends = [], []
     year = selection.get("year")
-    if isinstance(year, int):
+    if year is not None:
         starts.append(date(year, 1, 1))
         ends.append(date(year, 12, 31))
     for key, bounds in (("from", starts), ("to", ends)):
