@@ -29,7 +29,7 @@ from monev_cli.sample import SAMPLE_PROFILE, SampleComplaint, generate
 # Raise a kind's number when what it writes changes (the sample generator's
 # output included): its cached files are then made anew. The migrations are
 # part of every key too.
-VERSIONS = {"register": 2, "import": 3, "taskwarrior": 1}
+VERSIONS = {"register": 2, "import": 3, "taskwarrior": 1, "agencies": 1}
 AS_OF = date(2025, 1, 31)  # after the sample's two years: all of it is stored
 OFFICER = "benchmark"
 LOGGED_AT = "2025-01-31T08:00:00+08:00"

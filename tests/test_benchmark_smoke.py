@@ -175,3 +175,18 @@ def test_the_import_floor_stores_the_rows_it_is_given(tmp_path, bench):
     for name in ("complaints", "events"):
         rows = table(tmp_path / "empty.db", name)
         assert rows == table(tmp_path / "stored.db", name) != []
+
+
+def test_the_consolidation_benchmark_runs_small(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "consolidate.py"), "--agencies", "2",
+         "--size", "200", "--small", "100", "--large", "400", "--repeat", "1",
+         "--cache", str(tmp_path)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert (found["status"], found["consolidate"], found["report"]) == (
+        "ok", "2 x 200", "1 x 400",
+    )  # fmt: skip
+    assert found["ratio"] > 0 and len(found["peak_kib"]) == 3

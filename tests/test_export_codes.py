@@ -5,7 +5,7 @@ without hand work and a round trip gives the same file."""
 import json
 
 import pytest
-from conftest import AS_OF, Monev, close
+from conftest import AS_OF, Monev, close, identity_left_out
 
 
 @pytest.fixture
@@ -64,7 +64,8 @@ def test_a_new_register_takes_it_in_and_the_round_trip_is_identical(agency, tmp_
         "Added the file's channels that were missing: whatsapp.",
         "Added the file's types that were missing: pungli.",
     ]
-    assert export_json(other, tmp_path / "b.json") == first
+    again = export_json(other, tmp_path / "b.json")
+    assert identity_left_out(again) == identity_left_out(first)
     other.ok("check")
     # what the file brought is in the lists' history, with the file's name
     added = other.json("channels", "history")

@@ -83,6 +83,7 @@ SQL_INTERPOLATIONS = {
     "register/codes.py: columns",
     "register/codes.py: marks",
     "register/exports.py: where",
+    "register/identity.py: DIGESTED",
     "register/complaints.py: columns",
     "register/complaints.py: ', '.join('?' * len(row))",
     "register/connection.py: BUSY_TIMEOUT_MS",

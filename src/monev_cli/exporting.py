@@ -46,6 +46,8 @@ class Options:
     type_labels: dict[str, str] | None = None
     # for monev JSON: the register's channels and types, with their life
     code_lists: dict[str, list[dict]] | None = None
+    # for monev JSON: where the complaints come from (``exports.head``)
+    head: dict | None = None
 
 
 def columns(options: Options) -> tuple[str, ...]:
@@ -131,10 +133,11 @@ def _write_xlsx(out, complaints: Iterable[Complaint], options: Options) -> None:
 
 
 def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
-    """monev's own format: the register's channels and types, then one
-    complaint a line, history included; nothing that depends on the register
-    it came from (its row ids) or the clock."""
-    head = json.dumps(JSON_FORMAT)[:-1]
+    """monev's own format: where the complaints come from (the register's
+    identity, schema, profile, limits and the selection made), the register's
+    channels and types, then one complaint a line, history included; nothing
+    that depends on the clock."""
+    head = json.dumps(JSON_FORMAT | (options.head or {}), ensure_ascii=False)[:-1]
     out.write(head)
     for name, codes in (options.code_lists or {}).items():
         items = ",\n".join(json.dumps(code, ensure_ascii=False) for code in codes)

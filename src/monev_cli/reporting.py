@@ -62,19 +62,8 @@ def _context(
     logo = logos.get(register)
     agency = _agency(profile)
     limit = limit_text(register, period.end)
-    period_text = (
-        id_.running_period_text(period.start, period.end)
-        if period.is_cut
-        else id_.period_text(period.start, period.end)
-    )
-    recap = {
-        "channel": recaps.by_channel(register, period),
-        "type": recaps.by_type(register, period),
-        "status": recaps.by_status(register, period),
-        "timeliness": recaps.timeliness(register, period, as_of),
-        "month": recaps.by_month(register, period),
-        "unit": recaps.by_unit(register, period),
-    }
+    period_text = period_context(period)["text"]
+    recap = tallies(register, period, as_of)
     days = recaps.answer_days(register, period)
     topics = recaps.topics(register, period, include_personal=include_personal)
     tables = _tables(recap, topics, include_personal)
@@ -88,23 +77,8 @@ def _context(
     return {
         "profile": profile,
         "agency": agency,
-        "period": {
-            **period.to_dict(),
-            "year": period.year,
-            "text": period_text,
-            "title": _title(period),
-        },
-        "signed": {
-            "city": profile["city"],
-            "date": id_.long_date(as_of),
-            "month_year": id_.month_year(as_of),
-            "year": str(as_of.year),
-            "data_as_of": f"Data per {id_.long_date(as_of)}",
-            "head_title": profile["head_title"],
-            "head_name": profile["head_name"],
-            "head_rank": profile["head_rank"],
-            "head_nip": id_.grouped_nip(profile["head_nip"]),
-        },
+        "period": period_context(period),
+        "signed": signature(profile, as_of),
         "limit": limit,
         "narrative": _narrative(register, period, placeholders),
         "channels": _channels(register, profile, recap["channel"]),
@@ -126,12 +100,53 @@ def _context(
     }
 
 
+def period_context(period: Period) -> dict:
+    """The period as the report names it: cut at the as-of day while it is
+    still running, and titled by its year, or by the period as asked."""
+    text = (
+        id_.running_period_text(period.start, period.end)
+        if period.is_cut
+        else id_.period_text(period.start, period.end)
+    )
+    return {
+        **period.to_dict(),
+        "year": period.year,
+        "text": text,
+        "title": _title(period),
+    }
+
+
 def _title(period: Period) -> str:
-    """The year, or the period as asked even when it is still running."""
-    if period.year:
-        return f"TAHUN {period.year}"
     asked = id_.period_text(period.start, period.asked_end or period.end)
-    return f"PERIODE {asked.upper()}"
+    return f"TAHUN {period.year}" if period.year else f"PERIODE {asked.upper()}"
+
+
+def signature(profile: dict[str, str], as_of: date) -> dict:
+    return {
+        "city": profile["city"],
+        "date": id_.long_date(as_of),
+        "month_year": id_.month_year(as_of),
+        "year": str(as_of.year),
+        "data_as_of": f"Data per {id_.long_date(as_of)}",
+        "head_title": profile["head_title"],
+        "head_name": profile["head_name"],
+        "head_rank": profile["head_rank"],
+        "head_nip": id_.grouped_nip(profile["head_nip"]),
+    }
+
+
+def tallies(register: Register, period: Period, as_of: date) -> dict:
+    """The counts of the report's tables: those of an agency's own report,
+    and of its row in a consolidation. ``register`` and ``period`` are as
+    they stood at the end of ``as_of`` (inside ``asof.state``)."""
+    return {
+        "channel": recaps.by_channel(register, period),
+        "type": recaps.by_type(register, period),
+        "status": recaps.by_status(register, period),
+        "timeliness": recaps.timeliness(register, period, as_of),
+        "month": recaps.by_month(register, period),
+        "unit": recaps.by_unit(register, period),
+    }
 
 
 def missing_profile(context: dict) -> list[str]:
@@ -359,11 +374,11 @@ def _answer_days(days) -> str:
     )
 
 
-def render(templates, context: dict, fmt: str) -> str:
-    """The report as text, from ``report.<fmt>.j2`` of ``environment()``."""
+def render(templates, context: dict, fmt: str, document: str = "report") -> str:
+    """The report as text, from ``<document>.<fmt>.j2`` of ``environment()``."""
     import jinja2
 
-    name = f"report.{fmt}.j2"
+    name = f"{document}.{fmt}.j2"
     try:
         return templates.get_template(name).render(context)
     except jinja2.TemplateError as error:

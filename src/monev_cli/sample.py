@@ -2,6 +2,7 @@
 complaints, so a fresh machine, the tests and the benchmark all see one shape."""
 
 import random
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,6 +12,7 @@ from monev_cli.i18n import _
 from monev_cli.register import Register, catalog
 from monev_cli.register.complaints import Draft, Stamp, change_status, record
 
+DEFAULT_SEED = 2023
 SAMPLE_PROFILE = {
     "government": "PEMERINTAH KABUPATEN KARANGASEM",
     "agency": (
@@ -79,7 +81,10 @@ class SampleComplaint:
 
 
 def generate(
-    count: int, seed: int = 2023, start: date = date(2023, 1, 1), days: int = 731
+    count: int,
+    seed: int = DEFAULT_SEED,
+    start: date = date(2023, 1, 1),
+    days: int = 731,
 ) -> Iterator[SampleComplaint]:
     """``count`` complaints spread over ``days`` days from ``start``, by date."""
     rng = random.Random(seed)
@@ -121,9 +126,12 @@ def _steps(rng: random.Random) -> tuple[tuple[int, str, str], ...]:
     return (follow_up, (answered, "selesai", rng.choice(ANSWERS)))
 
 
-def fill(register: Register, stamp: Stamp, count: int = 300) -> int:
+def fill(
+    register: Register, stamp: Stamp, count: int = 300, agency: str | None = None
+) -> int:
     """Fill ``register`` with the sample and the sample agency profile, all of
-    it or, if interrupted, none of it."""
+    it or, if interrupted, none of it. A sample ``agency`` is named so, and
+    its complaints are its own (seeded by its name)."""
     stored = 0
     with register.write() as conn:
         if conn.execute("SELECT 1 FROM complaints LIMIT 1").fetchone():
@@ -133,9 +141,13 @@ def fill(register: Register, stamp: Stamp, count: int = 300) -> int:
                     "register. Give another file with --db."
                 ).format(path=register.path)
             )
-        for key, value in SAMPLE_PROFILE.items():
+        profile = SAMPLE_PROFILE | (
+            {"agency": agency, "agency_short": agency} if agency else {}
+        )
+        for key, value in profile.items():
             catalog.set_profile(register, key, value)
-        for item in generate(count):
+        seed = zlib.crc32(agency.encode()) if agency else DEFAULT_SEED
+        for item in generate(count, seed):
             if item.draft.received_on > stamp.as_of:
                 continue
             _store(register, item, stamp)

@@ -73,6 +73,13 @@ COMMANDS = {
         "report",
         N_("Write the monitoring and evaluation report for a year or a period."),
     ),
+    "consolidate": Entry(
+        "consolidate",
+        N_(
+            "Write one report over many agencies' registers or exports, reading "
+            "them only."
+        ),
+    ),
     "import": Entry(
         "transfer",
         N_("Import complaints from a spreadsheet or an export: all rows or none."),

@@ -40,7 +40,34 @@ TextYear = Annotated[
 ]
 
 
-def _period(year: int | None, start: str | None, end: str | None, now) -> Period:
+TemplateDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--template-dir",
+        envvar="MONEV_TEMPLATES",
+        help=_("The agency's template folder, searched before the built-in one."),
+    ),
+]
+
+
+OutputFile = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
+]
+SignedAsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help=_(
+            "The signing date: the report shows the register as it stood at "
+            "the end of that day (default: today)."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def period_of(year: int | None, start: str | None, end: str | None, now) -> Period:
     return Period.from_options(year, optional_date(start), optional_date(end), now)
 
 
@@ -56,7 +83,7 @@ def recap(
 
     now = today(as_of)
     register = ctx.obj.open()
-    with asof.state(register, _period(year, date_from, date_to, now), now) as period:
+    with asof.state(register, period_of(year, date_from, date_to, now), now) as period:
         tallies = {
             "channel": recaps.by_channel(register, period),
             "type": recaps.by_type(register, period),
@@ -140,18 +167,8 @@ def report(
     date_from: From = None,
     date_to: To = None,
     fmt: Format = None,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help=_("Write to this file (default: stdout).")),
-    ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            envvar="MONEV_TEMPLATES",
-            help=_("The agency's template folder, searched before the built-in one."),
-        ),
-    ] = None,
+    output_file: OutputFile = None,
+    template_dir: TemplateDir = None,
     include_personal: Annotated[
         bool,
         typer.Option(
@@ -168,23 +185,13 @@ def report(
             ),
         ),
     ] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help=_(
-                "The signing date: the report shows the register as it stood at "
-                "the end of that day (default: today)."
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    as_of: SignedAsOf = None,
 ) -> None:
     from monev_cli import reporting
 
     now = today(as_of)
-    period = _period(year, date_from, date_to, now)
-    chosen = _format(fmt, output_file)
+    period = period_of(year, date_from, date_to, now)
+    chosen = format_of(fmt, output_file)
     if output_file is None and chosen in DOCUMENTS and sys.stdout.isatty():
         raise InputError(
             _(
@@ -195,17 +202,7 @@ def report(
     context = reporting.build_context(
         ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
     )
-    data = _rendered(context, chosen, template_dir)
-    binary = isinstance(data, bytes)
-    if output_file is None and binary:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    elif output_file is None:
-        sys.stdout.write(data)
-    else:
-        with output.atomic_file(output_file, binary=binary) as out:
-            out.write(data)
-        typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
+    write_document(_rendered(context, chosen, template_dir), output_file)
     missing = reporting.missing_profile(context)
     if missing:
         typer.echo(
@@ -217,7 +214,21 @@ def report(
         )
 
 
-def _format(fmt: ReportFormat | None, output_file: Path | None) -> str:
+def write_document(data: str | bytes, output_file: Path | None) -> None:
+    """A report on stdout, or in a file that appears whole or not at all."""
+    binary = isinstance(data, bytes)
+    if output_file is None and binary:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    elif output_file is None:
+        sys.stdout.write(data)
+    else:
+        with output.atomic_file(output_file, binary=binary) as out:
+            out.write(data)
+        typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
+
+
+def format_of(fmt: ReportFormat | None, output_file: Path | None) -> str:
     """--format, else what the output file's extension names, else Markdown."""
     if fmt is not None:
         return fmt.value

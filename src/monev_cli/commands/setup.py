@@ -29,6 +29,16 @@ def sample(
     count: Annotated[
         int, typer.Option("--count", min=1, max=100_000, help=_("How many complaints."))
     ] = 300,
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            help=_(
+                "The sample agency's name; each name gets complaints of its own "
+                "(to try 'monev consolidate')."
+            ),
+        ),
+    ] = None,
     as_of: AsOf = None,
 ) -> None:
     session = ctx.obj
@@ -37,7 +47,7 @@ def sample(
     )
     from monev_cli.sample import fill  # random and the generator: only here
 
-    stored = fill(register, session.stamp(today(as_of)), count)
+    stored = fill(register, session.stamp(today(as_of)), count, agency)
     typer.echo(
         ngettext(
             "Recorded {count} sample complaint in {path}.",

@@ -235,6 +235,7 @@ def export(
             code.code: code.label for code in catalog.codes(register, "types")
         },
         code_lists=exports.code_lists(register) if fmt == "json" else None,
+        head=exports.head(register, chosen) if fmt == "json" else None,
     )
     complaints = exports.with_history(register, chosen)
     with _destination(destination, binary=fmt == "xlsx") as out:

@@ -5,6 +5,7 @@ streams without a query per complaint and without holding it all in memory."""
 from collections.abc import Iterator
 
 from monev_cli.models import Complaint
+from monev_cli.register import catalog, identity
 from monev_cli.register.complaints import event_from_row, from_row
 from monev_cli.register.connection import Register
 from monev_cli.register.listing import Filter, where_clause
@@ -51,3 +52,28 @@ def with_history(register: Register, selection: Filter) -> Iterator[Complaint]:
             history.append(event_from_row(pending))
             pending = events.fetchone()
         yield from_row(row, tuple(history))
+
+
+def head(register: Register, selection: Filter) -> dict:
+    """What a JSON export says about where it came from: the register's
+    identity, schema and profile, its response limits, and the selection
+    made, so that a consolidation knows whose complaints it holds and which."""
+    return {
+        "register_id": identity.register_id(register),
+        "schema": len(identity.applied(register)),
+        "profile": catalog.profile(register),
+        "settings": [
+            {"key": key, "effective_from": since, "value": value}
+            for key, since, value in identity.settings_rows(register)
+        ],
+        "selection": {
+            "status": selection.status,
+            "year": selection.year,
+            "from": selection.date_from and selection.date_from.isoformat(),
+            "to": selection.date_to and selection.date_to.isoformat(),
+            "channel": selection.channel,
+            "type": selection.type,
+            "unit": selection.unit,
+            "include_void": selection.include_void,
+        },
+    }

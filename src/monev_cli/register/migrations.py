@@ -184,6 +184,16 @@ def m006_letterhead(db) -> None:
     )
 
 
+def m007_identity(db) -> None:
+    """A stable identity for the register, made once: a copy of the file keeps
+    it, so that a consolidation over many registers can tell the same register
+    given twice (under two names, or with its own export) from two agencies."""
+    import uuid
+
+    db["identity"].create({"register_id": str}, pk="register_id")
+    db["identity"].insert({"register_id": str(uuid.uuid4())})
+
+
 def m008_history_by_date(db) -> None:
     """Indexes that let a report read the history as it stood on a past day:
     each complaint's entries in date order, holding the kind and status so
@@ -210,6 +220,7 @@ MIGRATIONS = (
     m004_corrections,
     m005_code_life,
     m006_letterhead,
+    m007_identity,
     m008_history_by_date,
 )
 NAMES = tuple(migration.__name__ for migration in MIGRATIONS)

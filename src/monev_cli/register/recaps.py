@@ -164,12 +164,25 @@ def answer_days(register: Register, period: Period) -> AnswerDays:
     """The median and the longest time to answer. SQLite counts the complaints
     answered after each number of days; the median is read off those few
     counts, without sorting every complaint."""
-    counts = register.rows(
-        "SELECT CAST(julianday(answered_on) - julianday(received_on) AS INTEGER) "
-        f"AS days, COUNT(*) FROM complaints WHERE {COUNTED} AND status = ? "
-        "AND answered_on IS NOT NULL GROUP BY days ORDER BY days",
-        (*period.params, DONE),
-    )
+    return days_of(answer_day_counts(register, period))
+
+
+def answer_day_counts(register: Register, period: Period) -> list[tuple[int, int]]:
+    """(days to answer, complaints answered after so many days), by days."""
+    return [
+        tuple(row)
+        for row in register.rows(
+            "SELECT CAST(julianday(answered_on) - julianday(received_on) AS INTEGER) "
+            f"AS days, COUNT(*) FROM complaints WHERE {COUNTED} AND status = ? "
+            "AND answered_on IS NOT NULL GROUP BY days ORDER BY days",
+            (*period.params, DONE),
+        )
+    ]
+
+
+def days_of(counts: Sequence[tuple[int, int]]) -> AnswerDays:
+    """The median and the longest of (days, count) pairs sorted by days: one
+    register's, or several registers' added together."""
     answered = sum(count for _, count in counts)
     if not answered:
         return AnswerDays(answered=0, median=None, longest=None)
