@@ -25,6 +25,13 @@ class Session:
         self.db_path = db_path
         self.officer = officer
         self.opened: list[Register] = []
+        self._closed: list[Register] = []
+        self.wrote_file = False
+
+    @property
+    def saved(self) -> bool:
+        """Whether this run changed the register or wrote a file."""
+        return self.wrote_file or any(r.changed for r in self.opened + self._closed)
 
     def open(self, opener: Callable[[Path], Register] = open_register) -> Register:
         """The register, closed when the command ends (closing the last
@@ -35,7 +42,9 @@ class Session:
 
     def close(self) -> None:
         while self.opened:
-            self.opened.pop().close()
+            register = self.opened.pop()
+            register.close()
+            self._closed.append(register)
 
     def stamp(self, as_of: date) -> Stamp:
         logged_at = datetime.now().astimezone().isoformat(timespec="seconds")

@@ -149,11 +149,9 @@ def report(
     templates = reporting.environment(template_dir)
     context = reporting.build_context(ctx.obj.open(), period, now, include_personal)
     text = reporting.render(templates, context, fmt.value)
-    if output_file is None:
-        sys.stdout.write(text)
-    else:
-        with output.atomic_file(output_file) as out:
-            out.write(text)
+    with output.destination(output_file, register=ctx.obj.db_path) as out:
+        out.write(text)
+    if output_file is not None and str(output_file) != "-":
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
     missing = reporting.missing_profile(context)
     if missing:
@@ -241,14 +239,13 @@ def _read_text(file: str) -> str:
 
 @narrative_app.command("edit", help=_("Edit a section's text in $EDITOR."))
 def narrative_edit(ctx: typer.Context, section: Section, year: TextYear = None) -> None:
-    import click
-
+    from monev_cli.commands.editor import edit
     from monev_cli.register import narratives
 
     register = ctx.obj.open()
     name = check_section(section)
     current = narratives.effective(register, year)[name].text
-    edited = click.edit(current + "\n", extension=".txt", require_save=True)
+    edited = edit(current + "\n")
     if edited is None or edited.strip() == current.strip():
         typer.echo(_("No change to {section}.").format(section=name))
         return

@@ -20,6 +20,7 @@ class Register:
         self.conn = conn
         self.path = path
         self._db = None
+        self.changed = False  # a write was committed
 
     @property
     def db(self):
@@ -46,6 +47,7 @@ class Register:
         try:
             yield self.conn
             self.conn.execute("COMMIT")
+            self.changed = True
         except BaseException as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -111,6 +113,7 @@ def open_register(path: Path) -> Register:
     _check_version(register, applied)
     if len(applied) < len(migrations.NAMES):
         _upgrade(register)
+        register.changed = False  # bringing it up to date is no change of its own
     return register
 
 

@@ -72,10 +72,10 @@ def _contains(text: str | None) -> str:
 
 
 def complaints(register: Register, selection: Filter) -> Iterator[Complaint]:
-    """Stream the matching complaints, oldest first."""
+    """Stream the matching complaints, oldest first; the selection is checked
+    now, before anything is written out."""
     where, params = where_clause(register, selection)
     cursor = register.conn.execute(
         f"SELECT * FROM complaints WHERE {where} ORDER BY received_on, id", params
     )
-    for row in cursor:
-        yield from_row(row)
+    return (from_row(row) for row in cursor)
