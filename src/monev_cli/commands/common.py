@@ -82,11 +82,13 @@ JsonFlag = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts
 
 def today(as_of: str | None) -> date:
     """The command line's "today": the only place the clock is read."""
-    return parse_date(as_of) if as_of else date.today()
+    return date.today() if as_of is None else parse_date(as_of)
 
 
 def optional_date(text: str | None) -> date | None:
-    return parse_date(text) if text else None
+    """The date typed, or None when the option was left out; an empty value
+    (``--date ""``) is refused, never taken for today."""
+    return None if text is None else parse_date(text)
 
 
 def is_interactive() -> bool:

@@ -15,7 +15,6 @@ from monev_cli.commands.common import (
     today,
 )
 from monev_cli.commands.lazy import help_of
-from monev_cli.dates import parse_date
 from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
 from monev_cli.models import STATUS_LABELS, Complaint
@@ -64,7 +63,7 @@ def record(
     now = today(as_of)
     register = session.open()
     draft = store.Draft(
-        received_on=parse_date(received) if received else now,
+        received_on=optional_date(received) or now,
         channel=channel or _ask_code(register, "channels", "--channel", _("Channel")),
         type=complaint_type or _ask_code(register, "types", "--type", _("Type")),
         summary=summary or _ask_text(_("Summary"), "--summary"),

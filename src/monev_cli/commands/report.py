@@ -13,6 +13,7 @@ import typer
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
 from monev_cli.commands.lazy import help_of
+from monev_cli.dates import EARLIEST, LATEST
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.narrative import check_section
@@ -20,7 +21,9 @@ from monev_cli.period import Period
 
 Year = Annotated[
     int | None,
-    typer.Option(min=2000, max=9999, help=_("A calendar year, e.g. 2023.")),
+    typer.Option(
+        min=EARLIEST.year, max=LATEST.year, help=_("A calendar year, e.g. 2023.")
+    ),
 ]
 From = Annotated[str | None, typer.Option("--from", help=_("First day of the period."))]
 To = Annotated[str | None, typer.Option("--to", help=_("Last day of the period."))]
@@ -33,8 +36,8 @@ Section = Annotated[
 TextYear = Annotated[
     int | None,
     typer.Option(
-        min=2000,
-        max=9999,
+        min=EARLIEST.year,
+        max=LATEST.year,
         help=_("Only for this year's report (default: for every year)."),
     ),
 ]
@@ -180,7 +183,11 @@ def narrative_show(
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option(min=2000, max=9999, help=_("The texts this year's report uses.")),
+        typer.Option(
+            min=EARLIEST.year,
+            max=LATEST.year,
+            help=_("The texts this year's report uses."),
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -4,7 +4,7 @@ an export taken into another register keeps every entry, officer and date."""
 from collections.abc import Sequence
 from datetime import date
 
-from monev_cli.dates import check_event_on
+from monev_cli.dates import check_event_on, check_in_range
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.importing.columns import FIELDS, REQUIRED
@@ -128,7 +128,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
 
 def _iso_date(value) -> date:
     try:
-        return date.fromisoformat(value)
+        return check_in_range(date.fromisoformat(value))
     except (TypeError, ValueError):
         raise InputError(
             _("'{value}' is not a date as YYYY-MM-DD.").format(value=value)

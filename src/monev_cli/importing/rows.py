@@ -11,7 +11,12 @@ from itertools import repeat, zip_longest
 from typing import NamedTuple
 
 from monev_cli.commands.output import FORMULA_STARTS
-from monev_cli.dates import check_event_on, check_received_on, parse_date
+from monev_cli.dates import (
+    check_event_on,
+    check_in_range,
+    check_received_on,
+    parse_date,
+)
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.importing.columns import normalise
@@ -214,9 +219,9 @@ class Checker:
 
     def date(self, value) -> date | None:
         if isinstance(value, datetime):
-            return value.date()
+            return check_in_range(value.date())
         if isinstance(value, date):
-            return value
+            return check_in_range(value)
         text = cell_text(value)
         return parse_date(_TIME_OF_DAY.sub("", text)) if text else None
 
