@@ -2,6 +2,7 @@
 -journal files SQLite keeps beside it, whatever name, link or relative path
 reaches them."""
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -49,3 +50,21 @@ def is_special(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. A device or a named pipe is refused:
+    reading one may never end (a pipe with no writer blocks for ever)."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(handle, "rb") as file:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                _(
+                    "{path} is not a regular file (it is a device or a named "
+                    "pipe): save the data to a file and give its path."
+                ).format(path=path)
+            )
+        return file.read()

@@ -226,10 +226,12 @@ def narrative_set(
 
 
 def _read_text(file: str) -> str:
+    from monev_cli.paths import read_regular
+
     if file == "-":
         return sys.stdin.read()
     try:
-        return Path(file).read_text(encoding="utf-8")
+        return read_regular(Path(file)).decode("utf-8")
     except FileNotFoundError:
         raise InputError(_("There is no file {path}.").format(path=file)) from None
     except UnicodeDecodeError:

@@ -100,7 +100,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
     if not isinstance(item, dict):
         raise InputError(_("it is not a JSON object."))
     kind = item.get("kind")
-    if kind not in EVENT_STATUSES:
+    if not isinstance(kind, str) or kind not in EVENT_STATUSES:
         raise InputError(
             _("'{kind}' is not a kind of entry ({choices}).").format(
                 kind=kind, choices=", ".join(EVENT_STATUSES)
