@@ -279,30 +279,13 @@ def _answer_days(days) -> str:
 
 def render(templates, context: dict, fmt: str) -> str:
     """The report as text, from ``report.<fmt>.j2`` of ``environment()``."""
-    import jinja2
+    from monev_cli.template_errors import explain
 
     name = f"report.{fmt}.j2"
     try:
         return templates.get_template(name).render(context)
-    except jinja2.TemplateNotFound as error:
-        raise InputError(
-            _(
-                "There is no template '{name}', neither the agency's nor built in."
-            ).format(name=error.name)
-        ) from None
-    except jinja2.TemplateSyntaxError as error:
-        raise InputError(
-            _("The template {name} has an error on line {line}: {reason}.").format(
-                name=error.name or name, line=error.lineno, reason=error.message
-            )
-        ) from None
-    except jinja2.UndefinedError as error:
-        raise InputError(
-            _(
-                "The template {name} names a value the report does not have "
-                "({reason}): check the spelling against 'monev templates export'."
-            ).format(name=name, reason=error.message)
-        ) from None
+    except Exception as error:  # an agency's template can fail in any way
+        raise explain(error, name) from None
 
 
 def environment(template_dir: Path | None = None):

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from monev_cli.errors import StateError
+from monev_cli.errors import InputError, StateError
 from monev_cli.i18n import _
 from monev_cli.register import Register, catalog
 from monev_cli.register.complaints import Draft, Stamp, change_status, record
 
+SAMPLE_START = date(2023, 1, 1)
 SAMPLE_PROFILE = {
     "agency": (
         "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak, "
@@ -76,7 +77,7 @@ class SampleComplaint:
 
 
 def generate(
-    count: int, seed: int = 2023, start: date = date(2023, 1, 1), days: int = 731
+    count: int, seed: int = 2023, start: date = SAMPLE_START, days: int = 731
 ) -> Iterator[SampleComplaint]:
     """``count`` complaints spread over ``days`` days from ``start``, by date."""
     rng = random.Random(seed)
@@ -137,6 +138,13 @@ def fill(register: Register, stamp: Stamp, count: int = 300) -> int:
                 continue
             _store(register, item, stamp)
             stored += 1
+        if not stored:
+            raise InputError(
+                _(
+                    "None of the sample's complaints (received from {start}) "
+                    "falls on or before {as_of}: give a later --as-of."
+                ).format(start=SAMPLE_START.isoformat(), as_of=stamp.as_of.isoformat())
+            )
     return stored
 
 

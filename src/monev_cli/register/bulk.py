@@ -92,7 +92,7 @@ class _Known:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.numbers: set[str] = set()
-        self.refs: set[str] = set()
+        self.refs: dict[str, str] = {}  # external reference: its tracking number
         self.slots: dict[tuple[int, int], str] = {}
         self.contents: Counter = Counter()
         self.claimed_numbers: dict[str, int] = {}
@@ -104,13 +104,15 @@ class _Known:
             self.numbers.add(row[0])
             self.slots[(row[1], row[2])] = row[0]
             if row[3]:
-                self.refs.add(row[3])
+                self.refs[row[3]] = row[0]
             self.contents[tuple(row)[4:]] += 1
 
     def has(self, complaint: Incoming) -> bool:
         number, ref = complaint.tracking_no, complaint.external_ref
-        if number or ref:
-            return number in self.numbers or ref in self.refs
+        if number:
+            return number in self.numbers
+        if ref:
+            return ref in self.refs
         key = (
             complaint.received_on.isoformat(),
             complaint.channel,
@@ -125,6 +127,11 @@ class _Known:
     def clash(self, complaint: Incoming) -> str | None:
         """Why the complaint's own number or reference cannot be stored."""
         number, ref = complaint.tracking_no, complaint.external_ref
+        if ref in self.refs:
+            return _(
+                "The external reference {ref} is already on {number} in the "
+                "register: an external reference names one complaint."
+            ).format(ref=ref, number=self.refs[ref])
         if ref in self.claimed_refs:
             return _("The external reference {ref} is also on row {row}.").format(
                 ref=ref, row=self.claimed_refs[ref]

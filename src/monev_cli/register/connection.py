@@ -8,6 +8,7 @@ from pathlib import Path
 
 from monev_cli.errors import RegisterFileError
 from monev_cli.i18n import _
+from monev_cli.paths import SIDE_FILES
 from monev_cli.register import migrations
 
 BUSY_TIMEOUT_MS = 30_000
@@ -100,6 +101,14 @@ def create_register(path: Path) -> Register:
     with register.write():
         migrations.apply(register.db)
     return register
+
+
+def discard_new_register(register: Register) -> None:
+    """Remove a register this run created and then could not fill, with the
+    files SQLite keeps beside it."""
+    register.close()
+    for suffix in SIDE_FILES:
+        Path(f"{register.path}{suffix}").unlink(missing_ok=True)
 
 
 def open_register(path: Path) -> Register:
