@@ -209,3 +209,11 @@ def start(db: Path, *args: str, stdout=subprocess.PIPE) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         env=env,
     )
+
+
+def test_templates_are_not_exported_in_the_place_of_the_wal(desk):
+    """A folder named as the register's -wal file would make it unopenable."""
+    wal = f"{desk.db}-wal"
+    assert desk.fails("templates", "export", wal) == refusal(wal, desk.db)
+    assert not os.path.exists(wal)
+    desk.ok("list", "--as-of", AS_OF)

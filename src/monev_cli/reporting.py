@@ -324,10 +324,17 @@ def _is_html(name: str | None) -> bool:
     return bool(name) and name.removesuffix(".j2").endswith(".html")
 
 
-def export_templates(folder: Path, force: bool = False) -> list[Path]:
-    """Copy the built-in templates into ``folder`` as a starting point."""
+def export_templates(
+    folder: Path, force: bool = False, register: Path | None = None
+) -> list[Path]:
+    """Copy the built-in templates into ``folder`` as a starting point; never
+    over, nor in the place of, the ``register``'s files."""
+    from monev_cli.paths import refuse_register
+
     sources = sorted(path for path in TEMPLATES.iterdir() if path.suffix == ".j2")
     targets = [folder / path.name for path in sources]
+    for path in (folder, *targets):
+        refuse_register(path, register)
     existing = [target for target in targets if target.exists()]
     if existing and not force:
         raise InputError(

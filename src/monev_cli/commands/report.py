@@ -292,6 +292,7 @@ templates_app = typer.Typer(help=help_of("templates"), no_args_is_help=True)
     "export", help=_("Write copies of the built-in templates to start an agency's own.")
 )
 def templates_export(
+    ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=_("Where to write the copies."))],
     force: Annotated[
         bool, typer.Option("--force", help=_("Overwrite files already there."))
@@ -299,7 +300,7 @@ def templates_export(
 ) -> None:
     from monev_cli import reporting
 
-    for path in reporting.export_templates(folder, force):
+    for path in reporting.export_templates(folder, force, ctx.obj.db_path):
         typer.echo(str(path))
 
 
