@@ -151,6 +151,8 @@ SAVED = (
         ("note", "ADU-2023-0001", "Ditelepon", "--as-of", AS_OF),
         ("profile", "set", "agency", "Dinas Sosial"),
         ("channels", "add", "tiktok", "TikTok"),
+        ("holidays", "add", "2023-08-18", "Cuti daerah"),
+        ("void", "ADU-2023-0001", "--reason", "Salah catat", "--as-of", AS_OF),
     ],
 )  # fmt: skip
 def test_a_change_whose_confirmation_fails_says_it_was_saved(desk, args):
@@ -164,15 +166,18 @@ def test_a_change_whose_confirmation_fails_says_it_was_saved(desk, args):
 
 
 @needs_dev_full
-def test_an_export_to_a_file_whose_confirmation_fails_says_it_was_written(
-    desk, tmp_path
-):
-    process = start(desk.db, "export", "-o", str(tmp_path / "x.csv"), stdout=FULL)
+@pytest.mark.parametrize(
+    "args", [("export", "-o", "{path}"), ("backup", "{path}"), ("init",)]
+)
+def test_a_file_written_whose_confirmation_fails_says_so(desk, tmp_path, args):
+    path = tmp_path / "out.file"
+    db = path if args == ("init",) else desk.db
+    process = start(db, *(arg.format(path=path) for arg in args), stdout=FULL)
     assert process.wait(timeout=30) == 3
     assert error_line(process.stderr.read()) == SAVED.format(
         reason="No space left on device"
     )
-    assert (tmp_path / "x.csv").read_text().startswith("tracking_no,")
+    assert path.stat().st_size > 0
 
 
 def test_a_gone_reader_after_a_change_says_it_was_saved(desk):

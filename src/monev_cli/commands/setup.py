@@ -21,6 +21,7 @@ from monev_cli.register import (
 def init(ctx: typer.Context) -> None:
     path = ctx.obj.db_path
     create_register(path).close()
+    ctx.obj.wrote_file = True
     typer.echo(
         _(
             "Created the register {path}. Next: 'monev profile set agency \"...\"'."
