@@ -87,6 +87,10 @@ BAD_INPUTS = [
     pytest.param(("report", "--year", "9999"),
         "Error: Invalid value for '--year': 9999 is not in the range "
         "2000<=x<=2100 (see 'monev report --help')", id="report-year-9999"),
+    pytest.param(("list", "--status", "", *T),
+        "Error: The status is empty: type it in.", id="list-empty-status"),
+    pytest.param(("export", "--channel", ""),
+        "Error: The channel is empty: type it in.", id="export-empty-channel"),
     pytest.param(("list", "--year", "2101", *T),
         "Error: The year 2101 is out of range: give a year from 2000 to 2100.",
         id="list-year-past-2100"),
