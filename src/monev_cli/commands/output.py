@@ -97,7 +97,7 @@ def destination(
         yield sys.stdout.buffer if binary else sys.stdout
         return
     refuse_register(path, register)
-    writer = _straight_into if is_special(path) else _atomic_file
+    writer = _straight_into if is_special(path) else atomic_file
     with writer(path, binary) as out:
         yield out
 
@@ -118,7 +118,7 @@ def _straight_into(path: Path, binary: bool) -> Iterator[IO]:
 
 
 @contextmanager
-def _atomic_file(path: Path, binary: bool) -> Iterator[IO]:
+def atomic_file(path: Path, binary: bool = False) -> Iterator[IO]:
     """A file written beside ``path`` then renamed into place, so a reader never
     sees half a file and a failure leaves the old one as it was. The hidden
     name is short: ``path``'s own may be as long as a name can be."""
