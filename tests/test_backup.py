@@ -62,7 +62,8 @@ def test_refused_destinations(desk, tmp_path):
         f"Error: The folder {missing.parent} does not exist: create it first."
     )
     assert desk.fails("backup", str(desk.db), "--force") == (
-        f"Error: {desk.db} is the register itself: give another file name."
+        f"Error: {desk.db} is the register {desk.db} or one of its files: give "
+        "another file name."
     )
 
 

@@ -76,8 +76,27 @@ BAD_INPUTS = [
         "Error: The received date 2024-01-01 is after today (2023-12-31): check the "
         "date.", id="date-future"),
     pytest.param(record("--date", "1999-12-31"),
-        "Error: The received date 1999-12-31 is before 2000: check the year.",
-        id="date-before-2000"),
+        "Error: '1999-12-31' is out of range: give a date from 2000-01-01 to "
+        "2100-12-31.", id="date-before-2000"),
+    pytest.param(record("--date", ""),
+        "Error: '' is not a date: type it as YYYY-MM-DD or DD/MM/YYYY.",
+        id="date-empty"),
+    pytest.param(record("--as-of", "9999-12-30"),
+        "Error: '9999-12-30' is out of range: give a date from 2000-01-01 to "
+        "2100-12-31.", id="as-of-past-2100"),
+    pytest.param(("overdue", "--as-of", "9999-12-31", "--within", "1"),
+        "Error: '9999-12-31' is out of range: give a date from 2000-01-01 to "
+        "2100-12-31.", id="overdue-as-of-past-2100"),
+    pytest.param(("report", "--year", "9999"),
+        "Error: Invalid value for '--year': 9999 is not in the range "
+        "2000<=x<=2100 (see 'monev report --help')", id="report-year-9999"),
+    pytest.param(("list", "--status", "", *T),
+        "Error: The status is empty: type it in.", id="list-empty-status"),
+    pytest.param(("export", "--channel", ""),
+        "Error: The channel is empty: type it in.", id="export-empty-channel"),
+    pytest.param(("list", "--year", "2101", *T),
+        "Error: The year 2101 is out of range: give a year from 2000 to 2100.",
+        id="list-year-past-2100"),
     pytest.param(record("--as-of", "31-12-2023"),
         "Error: '31-12-2023' is not a date: type it as YYYY-MM-DD or DD/MM/YYYY.",
         id="as-of-malformed"),
@@ -190,10 +209,10 @@ BAD_INPUTS = [
         f"Error: Unknown channel 'tiktok'. Valid channels: {CHANNELS}.",
         id="list-unknown-channel"),
     pytest.param(("list", "--year", "0", *T),
-        "Error: The year 0 is out of range: give a year such as 2023.",
+        "Error: The year 0 is out of range: give a year from 2000 to 2100.",
         id="list-year-zero"),
     pytest.param(("list", "--year", "-1", *T),
-        "Error: The year -1 is out of range: give a year such as 2023.",
+        "Error: The year -1 is out of range: give a year from 2000 to 2100.",
         id="list-negative-year"),
     pytest.param(("list", "--year", "dua", *T),
         "Error: Invalid value for '--year': 'dua' is not a valid int (see 'monev "

@@ -98,7 +98,7 @@ def test_edit_opens_the_editor_on_the_current_text(monev, tmp_path, monkeypatch)
          "text."),
         (["set", "hambatan", "--file", "-", "--year", "1999"], "x",
          "Error: Invalid value for '--year': 1999 is not in the range "
-         "2000<=x<=9999 (see 'monev narrative set --help')"),
+         "2000<=x<=2100 (see 'monev narrative set --help')"),
     ],
 )  # fmt: skip
 def test_bad_narrative_input(monev, args, stdin, error):

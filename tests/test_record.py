@@ -97,8 +97,8 @@ def test_confidential_is_kept(monev):
          "standar, informasi, layanan, lainnya."),
         (["--date", "2024-01-01"], "Error: The received date 2024-01-01 is after "
          "today (2023-12-31): check the date."),
-        (["--date", "1999-12-31"], "Error: The received date 1999-12-31 is before "
-         "2000: check the year."),
+        (["--date", "1999-12-31"], "Error: '1999-12-31' is out of range: give a "
+         "date from 2000-01-01 to 2100-12-31."),
         (["--date", "2023-02-29"], "Error: '2023-02-29' is not a real calendar date: "
          "month 2 of 2023 has 28 days."),
         (["--date", "kemarin"], "Error: 'kemarin' is not a date: type it as "

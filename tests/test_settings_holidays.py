@@ -139,7 +139,10 @@ def test_bad_settings_are_refused(monev, key, value, error):
 def test_a_setting_before_2000_is_refused(monev):
     assert monev.fails(
         "settings", "set", "response_days", "14", "--from", "1999-12-31"
-    ) == ("Error: The date 1999-12-31 is before 2000: check the year.")
+    ) == (
+        "Error: '1999-12-31' is out of range: give a date from 2000-01-01 to "
+        "2100-12-31."
+    )
 
 
 def test_working_days_skip_national_holidays_and_cuti_bersama(monev):

@@ -1,6 +1,8 @@
 """The ``monev`` command: the root options, the commands, and the one place
 where errors become a single ``Error:`` line on stderr."""
 
+import contextlib
+import io
 import os
 import sqlite3
 import sys
@@ -37,12 +39,20 @@ class MonevGroup(TyperGroup):
         with self.commands.listing():
             super().format_help(ctx, formatter)
 
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as error:
+            # click would end the run silently; the outcome is said in _run
+            raise _ReaderGone(error) from None
+
     def main(self, args=None, prog_name=None, standalone_mode=True, **extra):
         args = sys.argv[1:] if args is None else list(args)
         with localized(self, args):
             self._run(args, prog_name, **extra)
 
     def _run(self, args, prog_name, **extra):
+        self.session = None
         try:
             code = super().main(
                 args=args,
@@ -50,6 +60,7 @@ class MonevGroup(TyperGroup):
                 standalone_mode=False,
                 **extra,
             )
+            sys.stdout.flush()  # a full disk or a gone reader shows here
         except MonevError as error:
             _fail(error.message, error.exit_code)
         except _click.exceptions.NoArgsIsHelpError:
@@ -77,11 +88,54 @@ class MonevGroup(TyperGroup):
             )
         except (typer.Abort, KeyboardInterrupt):
             _fail(_("Cancelled: nothing was changed."), 1)
-        except BrokenPipeError:
-            # The reader (head, a pager) has gone: stop quietly, as cat does.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
+        except _ReaderGone as gone:
+            self._os_failure(gone.error)
+        except OSError as error:
+            self._os_failure(error)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def _os_failure(self, error: OSError) -> None:
+        """A file named on the command line, or stdout, refused. When stdout
+        fails after a change was saved, the script must not do it again."""
+        if error.filename is not None:
+            _fail(
+                _("Cannot use {path}: {reason}.").format(
+                    path=error.filename, reason=error.strerror
+                ),
+                1,
+            )
+        _silence_stdout()
+        if self.session is not None and self.session.saved:
+            _fail(
+                _(
+                    "The change was saved, but its confirmation could not be "
+                    "written ({reason}): do not run the command again."
+                ).format(reason=error.strerror or error),
+                SAVED_UNCONFIRMED,
+            )
+        if isinstance(error, BrokenPipeError):
+            sys.exit(1)  # the reader (head, a pager) has gone: stop quietly
+        _fail(
+            _("The output could not be written ({reason}).").format(
+                reason=error.strerror or error
+            ),
+            1,
+        )
+
+
+class _ReaderGone(Exception):
+    def __init__(self, error: BrokenPipeError) -> None:
+        self.error = error
+
+
+# The exit status of a change saved whose confirmation could not be printed.
+SAVED_UNCONFIRMED = 3
+
+
+def _silence_stdout() -> None:
+    """Drop what stdout still holds, so that the exit does not try again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _fail(message: str, code: int) -> None:
@@ -143,6 +197,7 @@ def root(
     ctx.obj = Session(
         db_path=db or default_register_path(), officer=officer or os_user()
     )
+    ctx.command.session = ctx.obj  # for the outcome, once the command has ended
     ctx.call_on_close(ctx.obj.close)
 
 

@@ -7,8 +7,10 @@ from datetime import date
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 
+# The dates monev accepts, in one place: every command can compute with them
+# (due dates, working days and the holidays package's calendar end in 2100).
 EARLIEST = date(2000, 1, 1)
-LATEST_YEAR = 9999
+LATEST = date(2100, 12, 31)
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INDONESIAN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -28,9 +30,23 @@ def parse_date(text: str) -> date:
             )
         )
     try:
-        return date(int(year), int(month), int(day))
+        typed = date(int(year), int(month), int(day))
     except ValueError:
         raise InputError(_impossible(text, int(year), int(month), int(day))) from None
+    return check_in_range(typed, text)
+
+
+def check_in_range(day: date, text: str | None = None) -> date:
+    """``day`` when it lies in the dates monev keeps."""
+    if not EARLIEST <= day <= LATEST:
+        raise InputError(
+            _("'{text}' is out of range: give a date from {first} to {last}.").format(
+                text=text or day.isoformat(),
+                first=EARLIEST.isoformat(),
+                last=LATEST.isoformat(),
+            )
+        )
+    return day
 
 
 def _impossible(text: str, year: int, month: int, day: int) -> str:
@@ -63,11 +79,11 @@ def _days_in(year: int, month: int) -> int:
 
 
 def check_year(year: int) -> int:
-    if not EARLIEST.year <= year <= LATEST_YEAR:
+    if not EARLIEST.year <= year <= LATEST.year:
         raise InputError(
-            _("The year {year} is out of range: give a year such as 2023.").format(
-                year=year
-            )
+            _(
+                "The year {year} is out of range: give a year from {first} to {last}."
+            ).format(year=year, first=EARLIEST.year, last=LATEST.year)
         )
     return year
 

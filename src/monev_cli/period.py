@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from monev_cli.dates import check_year
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 
@@ -19,12 +20,7 @@ class Period:
 
     @classmethod
     def of_year(cls, year: int) -> "Period":
-        if not 2000 <= year <= 9999:
-            raise InputError(
-                _("The year {year} cannot be reported: give a year from 2000.").format(
-                    year=year
-                )
-            )
+        check_year(year)
         return cls(date(year, 1, 1), date(year, 12, 31))
 
     @classmethod

@@ -376,40 +376,13 @@ def _answer_days(days) -> str:
 
 def render(templates, context: dict, fmt: str, document: str = "report") -> str:
     """The report as text, from ``<document>.<fmt>.j2`` of ``environment()``."""
-    import jinja2
+    from monev_cli.template_errors import explain
 
     name = f"{document}.{fmt}.j2"
     try:
         return templates.get_template(name).render(context)
-    except jinja2.TemplateError as error:
-        raise template_error(error, name) from None
-
-
-def template_error(error, name: str) -> InputError:
-    """A Jinja error of template ``name`` (the report's or a Word template's)
-    as one line a user can act on."""
-    import jinja2
-
-    if isinstance(error, jinja2.TemplateNotFound):
-        return InputError(
-            _(
-                "There is no template '{name}', neither the agency's nor built in."
-            ).format(name=error.name)
-        )
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        return InputError(
-            _("The template {name} has an error on line {line}: {reason}.").format(
-                name=error.name or name,
-                line=error.lineno,
-                reason=(error.message or "").rstrip("."),
-            )
-        )
-    return InputError(
-        _(
-            "The template {name} names a value the report does not have "
-            "({reason}): check the spelling against 'monev templates export'."
-        ).format(name=name, reason=error.message)
-    )
+    except Exception as error:  # an agency's template can fail in any way
+        raise explain(error, name) from None
 
 
 def environment(template_dir: Path | None = None):
@@ -443,10 +416,17 @@ def _is_html(name: str | None) -> bool:
     return bool(name) and name.removesuffix(".j2").endswith(".html")
 
 
-def export_templates(folder: Path, force: bool = False) -> list[Path]:
-    """Copy the built-in templates into ``folder`` as a starting point."""
+def export_templates(
+    folder: Path, force: bool = False, register: Path | None = None
+) -> list[Path]:
+    """Copy the built-in templates into ``folder`` as a starting point; never
+    over, nor in the place of, the ``register``'s files."""
+    from monev_cli.paths import refuse_register
+
     sources = sorted(path for path in TEMPLATES.iterdir() if path.suffix in EXPORTED)
     targets = [folder / path.name for path in sources]
+    for path in (folder, *targets):
+        refuse_register(path, register)
     existing = [target for target in targets if target.exists()]
     if existing and not force:
         raise InputError(

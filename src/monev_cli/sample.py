@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from monev_cli.errors import StateError
+from monev_cli.errors import InputError, StateError
 from monev_cli.i18n import _
 from monev_cli.register import Register, catalog
 from monev_cli.register.complaints import Draft, Stamp, change_status, record
 
 DEFAULT_SEED = 2023
+SAMPLE_START = date(2023, 1, 1)
 SAMPLE_PROFILE = {
     "government": "PEMERINTAH KABUPATEN KARANGASEM",
     "agency": (
@@ -83,7 +84,7 @@ class SampleComplaint:
 def generate(
     count: int,
     seed: int = DEFAULT_SEED,
-    start: date = date(2023, 1, 1),
+    start: date = SAMPLE_START,
     days: int = 731,
 ) -> Iterator[SampleComplaint]:
     """``count`` complaints spread over ``days`` days from ``start``, by date."""
@@ -152,6 +153,13 @@ def fill(
                 continue
             _store(register, item, stamp)
             stored += 1
+        if not stored:
+            raise InputError(
+                _(
+                    "None of the sample's complaints (received from {start}) "
+                    "falls on or before {as_of}: give a later --as-of."
+                ).format(start=SAMPLE_START.isoformat(), as_of=stamp.as_of.isoformat())
+            )
     return stored
 
 

@@ -26,6 +26,8 @@ def clean_text(
 ) -> str | None:
     """Trimmed text, or ``None`` when optional and empty; refuses control
     characters, which a terminal or spreadsheet would act upon."""
+    if value is not None and not isinstance(value, str):  # as a JSON file may have
+        raise InputError(_("The {field} is not a text.").format(field=field))
     text = (value or "").strip()
     if not text:
         if required:

@@ -26,6 +26,13 @@ class Session:
         self.db_path = db_path
         self.officer = officer
         self.opened: list[Register] = []
+        self._closed: list[Register] = []
+        self.wrote_file = False
+
+    @property
+    def saved(self) -> bool:
+        """Whether this run changed the register or wrote a file."""
+        return self.wrote_file or any(r.changed for r in self.opened + self._closed)
 
     def open(self, opener: Callable[[Path], Register] = open_register) -> Register:
         """The register, closed when the command ends (closing the last
@@ -36,7 +43,9 @@ class Session:
 
     def close(self) -> None:
         while self.opened:
-            self.opened.pop().close()
+            register = self.opened.pop()
+            register.close()
+            self._closed.append(register)
 
     def stamp(self, as_of: date) -> Stamp:
         logged_at = recording_clock().isoformat(timespec="seconds")
@@ -92,11 +101,13 @@ JsonFlag = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts
 
 def today(as_of: str | None) -> date:
     """The command line's "today": the only place the clock is read."""
-    return parse_date(as_of) if as_of else date.today()
+    return date.today() if as_of is None else parse_date(as_of)
 
 
 def optional_date(text: str | None) -> date | None:
-    return parse_date(text) if text else None
+    """The date typed, or None when the option was left out; an empty value
+    (``--date ""``) is refused, never taken for today."""
+    return None if text is None else parse_date(text)
 
 
 def is_interactive() -> bool:

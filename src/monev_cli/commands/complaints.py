@@ -16,7 +16,6 @@ from monev_cli.commands.common import (
     today,
 )
 from monev_cli.commands.lazy import help_of
-from monev_cli.dates import parse_date
 from monev_cli.errors import InputError
 from monev_cli.i18n import N_, _, ngettext
 from monev_cli.models import (
@@ -95,7 +94,7 @@ def record(
     now = today(as_of)
     register = session.open()
     given = store.Draft(
-        received_on=parse_date(received) if received else now,
+        received_on=optional_date(received) or now,
         channel=channel,
         type=complaint_type,
         summary=summary,

@@ -100,7 +100,7 @@ def consolidate(
     templates = reporting.environment(template_dir)
     context = consolidated_report.build_context(result, profile, period, now)
     text = reporting.render(templates, context, chosen, "consolidated")
-    write_document(text, output_file)
+    write_document(text, output_file, ctx.obj.db_path)
 
 
 def _own_register(ctx: typer.Context, period) -> tuple[dict, dict]:

@@ -5,7 +5,13 @@ from typing import Annotated
 import typer
 
 from monev_cli.commands import output
-from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
+from monev_cli.commands.common import (
+    AsOf,
+    JsonFlag,
+    is_interactive,
+    optional_date,
+    today,
+)
 from monev_cli.commands.lazy import help_of
 from monev_cli.commands.output import TEXT, WRAPPED, Column
 from monev_cli.dates import parse_date
@@ -76,7 +82,7 @@ def settings_set(
     ] = None,
     as_of: AsOf = None,
 ):
-    start = parse_date(since) if since else today(as_of)
+    start = optional_date(since) or today(as_of)
     change = store.set_setting(ctx.obj.open(), key, value, start)
     setting = change.setting
     typer.echo(

@@ -70,6 +70,7 @@ def backup(
     from monev_cli.register.backup import backup as make_backup
 
     done = make_backup(ctx.obj.open(), dest, force)
+    ctx.obj.wrote_file = True
     typer.echo(
         ngettext(
             "Backed up {count} complaint to {dest}.",

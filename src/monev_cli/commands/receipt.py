@@ -58,9 +58,10 @@ def write(
 
     context = receipts.build_context(register, complaint)
     data = pdf.render(context, "receipt.typ", template_dir)
-    with output.atomic_file(target, binary=True) as out:
+    with output.destination(target, binary=True, register=register.path) as out:
         out.write(data)
-    typer.echo(_("Wrote {path}.").format(path=target), err=True)
+    if str(target) != "-":
+        typer.echo(_("Wrote {path}.").format(path=target), err=True)
 
 
 def add_to(app: typer.Typer) -> None:

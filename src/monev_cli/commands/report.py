@@ -13,6 +13,7 @@ import typer
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
 from monev_cli.commands.lazy import help_of
+from monev_cli.dates import EARLIEST, LATEST
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.narrative import check_section
@@ -20,7 +21,9 @@ from monev_cli.period import Period
 
 Year = Annotated[
     int | None,
-    typer.Option(min=2000, max=9999, help=_("A calendar year, e.g. 2023.")),
+    typer.Option(
+        min=EARLIEST.year, max=LATEST.year, help=_("A calendar year, e.g. 2023.")
+    ),
 ]
 From = Annotated[str | None, typer.Option("--from", help=_("First day of the period."))]
 To = Annotated[str | None, typer.Option("--to", help=_("Last day of the period."))]
@@ -33,8 +36,8 @@ Section = Annotated[
 TextYear = Annotated[
     int | None,
     typer.Option(
-        min=2000,
-        max=9999,
+        min=EARLIEST.year,
+        max=LATEST.year,
         help=_("Only for this year's report (default: for every year)."),
     ),
 ]
@@ -192,7 +195,8 @@ def report(
     now = today(as_of)
     period = period_of(year, date_from, date_to, now)
     chosen = format_of(fmt, output_file)
-    if output_file is None and chosen in DOCUMENTS and sys.stdout.isatty():
+    on_stdout = output_file is None or str(output_file) == "-"
+    if on_stdout and chosen in DOCUMENTS and sys.stdout.isatty():
         raise InputError(
             _(
                 "A {format} file cannot be shown on the terminal: give --output "
@@ -202,7 +206,8 @@ def report(
     context = reporting.build_context(
         ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
     )
-    write_document(_rendered(context, chosen, template_dir), output_file)
+    rendered = _rendered(context, chosen, template_dir)
+    write_document(rendered, output_file, ctx.obj.db_path)
     missing = reporting.missing_profile(context)
     if missing:
         typer.echo(
@@ -214,17 +219,18 @@ def report(
         )
 
 
-def write_document(data: str | bytes, output_file: Path | None) -> None:
-    """A report on stdout, or in a file that appears whole or not at all."""
+def write_document(
+    data: str | bytes, output_file: Path | None, register: Path | None
+) -> None:
+    """A report on stdout (no file, or ``-``), straight into a device or a
+    named pipe, or in a file that appears whole or not at all; never over the
+    ``register``'s files."""
     binary = isinstance(data, bytes)
-    if output_file is None and binary:
+    if binary:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    elif output_file is None:
-        sys.stdout.write(data)
-    else:
-        with output.atomic_file(output_file, binary=binary) as out:
-            out.write(data)
+    with output.destination(output_file, binary=binary, register=register) as out:
+        out.write(data)
+    if output_file is not None and str(output_file) != "-":
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
 
 
@@ -269,7 +275,11 @@ def narrative_show(
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option(min=2000, max=9999, help=_("The texts this year's report uses.")),
+        typer.Option(
+            min=EARLIEST.year,
+            max=LATEST.year,
+            help=_("The texts this year's report uses."),
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -308,10 +318,12 @@ def narrative_set(
 
 
 def _read_text(file: str) -> str:
+    from monev_cli.paths import read_regular
+
     if file == "-":
         return sys.stdin.read()
     try:
-        return Path(file).read_text(encoding="utf-8")
+        return read_regular(Path(file)).decode("utf-8")
     except FileNotFoundError:
         raise InputError(_("There is no file {path}.").format(path=file)) from None
     except UnicodeDecodeError:
@@ -328,14 +340,13 @@ def _read_text(file: str) -> str:
 
 @narrative_app.command("edit", help=_("Edit a section's text in $EDITOR."))
 def narrative_edit(ctx: typer.Context, section: Section, year: TextYear = None) -> None:
-    import click
-
+    from monev_cli.commands.editor import edit
     from monev_cli.register import narratives
 
     register = ctx.obj.open()
     name = check_section(section)
     current = narratives.effective(register, year)[name].text
-    edited = click.edit(current + "\n", extension=".txt", require_save=True)
+    edited = edit(current + "\n")
     if edited is None or edited.strip() == current.strip():
         typer.echo(_("No change to {section}.").format(section=name))
         return
@@ -373,6 +384,7 @@ templates_app = typer.Typer(help=help_of("templates"), no_args_is_help=True)
     "export", help=_("Write copies of the built-in templates to start an agency's own.")
 )
 def templates_export(
+    ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=_("Where to write the copies."))],
     force: Annotated[
         bool, typer.Option("--force", help=_("Overwrite files already there."))
@@ -380,7 +392,7 @@ def templates_export(
 ) -> None:
     from monev_cli import reporting
 
-    for path in reporting.export_templates(folder, force):
+    for path in reporting.export_templates(folder, force, ctx.obj.db_path):
         typer.echo(str(path))
 
 

@@ -8,15 +8,21 @@ import typer
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.commands.lazy import help_of
-from monev_cli.errors import InputError
+from monev_cli.errors import InputError, MonevError
 from monev_cli.i18n import _, ngettext
 from monev_cli.models import PROFILE_KEYS
-from monev_cli.register import catalog, create_register, open_register
+from monev_cli.register import (
+    catalog,
+    create_register,
+    discard_new_register,
+    open_register,
+)
 
 
 def init(ctx: typer.Context) -> None:
     path = ctx.obj.db_path
     create_register(path).close()
+    ctx.obj.wrote_file = True
     typer.echo(
         _(
             "Created the register {path}. Next: 'monev profile set agency \"...\"'."
@@ -41,13 +47,18 @@ def sample(
     ] = None,
     as_of: AsOf = None,
 ) -> None:
-    session = ctx.obj
-    register = session.open(
-        open_register if session.db_path.exists() else create_register
-    )
     from monev_cli.sample import fill  # random and the generator: only here
 
-    stored = fill(register, session.stamp(today(as_of)), count, agency)
+    session = ctx.obj
+    stamp = session.stamp(today(as_of))
+    created = not session.db_path.exists()
+    register = session.open(create_register if created else open_register)
+    try:
+        stored = fill(register, stamp, count, agency)
+    except MonevError:
+        if created:  # made by this run for the sample: nothing is left behind
+            discard_new_register(register)
+        raise
     typer.echo(
         ngettext(
             "Recorded {count} sample complaint in {path}.",

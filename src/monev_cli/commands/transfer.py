@@ -238,9 +238,10 @@ def export(
         head=exports.head(register, chosen) if fmt == "json" else None,
     )
     complaints = exports.with_history(register, chosen)
-    with _destination(destination, binary=fmt == "xlsx") as out:
+    with _destination(destination, fmt == "xlsx", ctx.obj.db_path) as out:
         count = exporting.write(fmt, out, complaints, options)
-    if destination is not None:
+    ctx.obj.wrote_file = destination is not None
+    if destination is not None and str(destination) != "-":
         text = ngettext(
             "Exported {count} complaint to {file}.",
             "Exported {count} complaints to {file}.",
@@ -249,18 +250,13 @@ def export(
         typer.echo(text.format(count=count, file=destination))
 
 
-@contextmanager
-def _destination(path: Path | None, binary: bool) -> Iterator:
-    """stdout, or a file that appears whole or not at all."""
-    if path is None:
-        if binary and sys.stdout.isatty():
-            raise InputError(
-                _("A workbook cannot be shown on the terminal: add --output FILE.xlsx.")
-            )
-        yield sys.stdout.buffer if binary else sys.stdout
-        return
-    with output.atomic_file(path, binary) as out:
-        yield out
+def _destination(path: Path | None, binary: bool, register: Path):
+    """stdout (never a workbook on a terminal), or the file ``path`` names."""
+    if (path is None or str(path) == "-") and binary and sys.stdout.isatty():
+        raise InputError(
+            _("A workbook cannot be shown on the terminal: add --output FILE.xlsx.")
+        )
+    return output.destination(path, binary, register)
 
 
 def add_to(app: typer.Typer) -> None:

@@ -54,7 +54,7 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
     import jinja2
     from docxtpl import DocxTemplate
 
-    from monev_cli.reporting import template_error
+    from monev_cli.template_errors import explain
 
     source = find(template, template_dir)
     document = DocxTemplate(source)
@@ -73,8 +73,8 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     try:
         document.render({**context, "word": word}, environment)
-    except jinja2.TemplateError as error:
-        raise template_error(error, str(source)) from None
+    except Exception as error:  # an agency's template can fail in any way
+        raise explain(error, str(source)) from None
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

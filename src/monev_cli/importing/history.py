@@ -4,7 +4,7 @@ an export taken into another register keeps every entry, officer and date."""
 from collections.abc import Sequence
 from datetime import date
 
-from monev_cli.dates import EARLIEST, check_event_on
+from monev_cli.dates import EARLIEST, check_event_on, check_in_range
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.importing.columns import FIELDS, REQUIRED
@@ -47,6 +47,13 @@ def json_complaints(
         if not checked[number - 1]
     ]
     present = {name for item in items if isinstance(item, dict) for name in item}
+    checker.redated = frozenset(
+        number
+        for number, item in enumerate(items, 1)
+        if isinstance(item, dict)
+        and isinstance(item.get("events"), list)
+        and _received_on_corrected(item["events"])
+    )
     columns = checker.layout(
         (name, index, name)
         for index, name in enumerate(FIELDS)
@@ -110,7 +117,7 @@ def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:
     if not isinstance(item, dict):
         raise InputError(_("it is not a JSON object."))
     kind = item.get("kind")
-    if kind not in EVENT_STATUSES:
+    if not isinstance(kind, str) or kind not in EVENT_STATUSES:
         raise InputError(
             _("'{kind}' is not a kind of entry ({choices}).").format(
                 kind=kind, choices=", ".join(EVENT_STATUSES)
@@ -167,7 +174,7 @@ def _change(item: dict) -> tuple:
 
 def iso_date(value) -> date:
     try:
-        return date.fromisoformat(value)
+        return check_in_range(date.fromisoformat(value))
     except (TypeError, ValueError):
         raise InputError(
             _("'{value}' is not a date as YYYY-MM-DD.").format(value=value)

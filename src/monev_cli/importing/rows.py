@@ -11,7 +11,12 @@ from itertools import repeat, zip_longest
 from typing import NamedTuple
 
 from monev_cli.commands.output import FORMULA_STARTS
-from monev_cli.dates import check_event_on, check_received_on, parse_date
+from monev_cli.dates import (
+    check_event_on,
+    check_in_range,
+    check_received_on,
+    parse_date,
+)
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.importing.columns import normalise
@@ -35,7 +40,7 @@ from monev_cli.register.catalog import check_classification, check_usable
 from monev_cli.texts import SHORT_MAX, SUMMARY_MAX, clean_text, clean_texts
 
 PROGRESS_STEP = 5_000
-TRACKING_NO = re.compile(r"^[A-Z0-9]{1,10}-(\d{4})-(\d{1,9})$")
+TRACKING_NO = re.compile(r"^([A-Z0-9]{1,10})-(\d{4})-(\d{1,9})$")
 _TIME_OF_DAY = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
 
 
@@ -65,6 +70,9 @@ class Checker:
     source: str
     # a row done whose answer date was never recorded is taken without one
     undated_answers: bool = False
+    # rows whose history corrects the received date: their tracking number
+    # keeps the year it was given in
+    redated: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         channel = Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels")
@@ -171,6 +179,8 @@ class Checker:
                 status, received_on, answered_on, self.as_of, self.undated_answers
             )
         voided, void_reason = _void(voided, void_reason)
+        if tracking_no and where not in self.redated:
+            _check_number_year(tracking_no, received_on)
         if due_on:
             _check_due(received_on, due_on)
         complaint = Incoming(
@@ -232,9 +242,9 @@ class Checker:
 
     def date(self, value) -> date | None:
         if isinstance(value, datetime):
-            return value.date()
+            return check_in_range(value.date())
         if isinstance(value, date):
-            return value
+            return check_in_range(value)
         text = cell_text(value)
         return parse_date(_TIME_OF_DAY.sub("", text)) if text else None
 
@@ -271,14 +281,17 @@ class Checker:
         text = (cell_text(value) or "").strip().upper()
         if not text:
             return None
-        if not TRACKING_NO.match(text):
+        match = TRACKING_NO.match(text)
+        if not match:
             raise InputError(
                 _(
                     "'{text}' is not a tracking number like ADU-2023-0007: if it is "
                     "another system's number, map its column to external_ref."
                 ).format(text=text)
             )
-        return text
+        # as monev writes it, so that the register holds one form: ADU-2023-0007
+        prefix, year, seq = match.groups()
+        return f"{prefix}-{year}-{int(seq):04d}"
 
 
 class Text:
@@ -401,6 +414,19 @@ def _check_answer_date(
         )
     if answered_on is not None:
         check_event_on(answered_on, received_on, as_of)
+
+
+def _check_number_year(tracking_no: str, received_on: date) -> None:
+    """A tracking number is of the year its complaint was received."""
+    year = int(TRACKING_NO.match(tracking_no).group(2))
+    if year != received_on.year:
+        raise InputError(
+            _(
+                "The tracking number {number} is of {year}, but the complaint "
+                "was received on {received}: a number's year is the year the "
+                "complaint was received."
+            ).format(number=tracking_no, year=year, received=received_on.isoformat())
+        )
 
 
 def _check_due(received_on: date, due_on: date | None) -> None:

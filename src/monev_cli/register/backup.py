@@ -9,6 +9,7 @@ from pathlib import Path
 
 from monev_cli.errors import InputError, RegisterFileError
 from monev_cli.i18n import _
+from monev_cli.paths import refuse_register
 from monev_cli.register.connection import Register
 
 
@@ -59,12 +60,7 @@ def _check_destination(register: Register, dest: Path, force: bool) -> None:
                 folder=dest.parent
             )
         )
-    if dest.exists() and dest.resolve() == register.path.resolve():
-        raise InputError(
-            _("{dest} is the register itself: give another file name.").format(
-                dest=dest
-            )
-        )
+    refuse_register(dest, register.path)
     if dest.exists() and not force:
         raise InputError(
             _(

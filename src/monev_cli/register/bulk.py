@@ -97,7 +97,7 @@ class _Known:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.numbers: set[str] = set()
-        self.refs: set[str] = set()
+        self.refs: dict[str, str] = {}  # external reference: its tracking number
         self.slots: dict[tuple[int, int], str] = {}
         self.contents: Counter = Counter()
         self.claimed_numbers: dict[str, int] = {}
@@ -109,13 +109,15 @@ class _Known:
             self.numbers.add(row[0])
             self.slots[(row[1], row[2])] = row[0]
             if row[3]:
-                self.refs.add(ref_key(row[3]))
+                self.refs[ref_key(row[3])] = row[0]
             self.contents[tuple(row)[4:]] += 1
 
     def has(self, complaint: Incoming) -> bool:
         number, ref = complaint.tracking_no, complaint.external_ref
-        if number or ref:
-            return number in self.numbers or (ref and ref_key(ref)) in self.refs
+        if number:
+            return number in self.numbers
+        if ref:
+            return ref_key(ref) in self.refs
         key = (
             complaint.received_on.isoformat(),
             complaint.channel,
@@ -131,6 +133,11 @@ class _Known:
         """Why the complaint's own number or reference cannot be stored."""
         number, ref = complaint.tracking_no, complaint.external_ref
         key = ref and ref_key(ref)
+        if key in self.refs:
+            return _(
+                "The external reference {ref} is already on {number} in the "
+                "register: an external reference names one complaint."
+            ).format(ref=ref, number=self.refs[key])
         if key in self.claimed_refs:
             return _("The external reference {ref} is also on row {row}.").format(
                 ref=ref, row=self.claimed_refs[key]

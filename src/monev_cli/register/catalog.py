@@ -41,11 +41,14 @@ def stored_language(path: Path) -> str | None:
     """The profile's ``lang``, read before a command runs to choose the
     language of its messages. Creates nothing and never fails: a missing or
     broken register is the command's to report."""
-    if not path.is_file():
+    try:
+        if not path.is_file():
+            return None
+        # immutable=1 leaves no -wal/-shm files behind; while another connection
+        # holds a write-ahead log, read through it so that a fresh setting counts.
+        wal = path.with_name(path.name + "-wal").exists()
+    except OSError:  # a name too long, say
         return None
-    # immutable=1 leaves no -wal/-shm files behind; while another connection
-    # holds a write-ahead log, read through it so that a fresh setting counts.
-    wal = path.with_name(path.name + "-wal").exists()
     uri = path.resolve().as_uri() + ("?mode=ro" if wal else "?immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)

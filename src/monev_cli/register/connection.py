@@ -8,6 +8,7 @@ from pathlib import Path
 
 from monev_cli.errors import RegisterFileError
 from monev_cli.i18n import _
+from monev_cli.paths import SIDE_FILES
 from monev_cli.register import migrations
 
 BUSY_TIMEOUT_MS = 30_000
@@ -20,6 +21,7 @@ class Register:
         self.conn = conn
         self.path = path
         self._db = None
+        self.changed = False  # a write was committed
 
     @property
     def db(self):
@@ -46,6 +48,7 @@ class Register:
         try:
             yield self.conn
             self.conn.execute("COMMIT")
+            self.changed = True
         except BaseException as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -100,6 +103,14 @@ def create_register(path: Path) -> Register:
     return register
 
 
+def discard_new_register(register: Register) -> None:
+    """Remove a register this run created and then could not fill, with the
+    files SQLite keeps beside it."""
+    register.close()
+    for suffix in SIDE_FILES:
+        Path(f"{register.path}{suffix}").unlink(missing_ok=True)
+
+
 def open_register(path: Path) -> Register:
     """Open an existing register, bringing an older one up to date."""
     _check_file(path)
@@ -111,6 +122,7 @@ def open_register(path: Path) -> Register:
     _check_version(register, applied)
     if len(applied) < len(migrations.NAMES):
         _upgrade(register)
+        register.changed = False  # bringing it up to date is no change of its own
     return register
 
 

@@ -34,8 +34,13 @@ def code_lists(register: Register) -> dict[str, list[dict]]:
 
 
 def with_history(register: Register, selection: Filter) -> Iterator[Complaint]:
-    """The selected complaints, oldest first, each with its history."""
+    """The selected complaints, oldest first, each with its history. The
+    selection is checked now, before anything is written out."""
     where, params = where_clause(register, selection)
+    return _stream(register, where, params)
+
+
+def _stream(register: Register, where: str, params: list) -> Iterator[Complaint]:
     complaints = register.conn.execute(
         f"SELECT * FROM complaints WHERE {where} ORDER BY received_on, id", params
     )

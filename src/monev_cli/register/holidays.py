@@ -7,8 +7,8 @@ count runs over that day: received before it, due on or after it.
 from datetime import date
 from typing import NamedTuple
 
-from monev_cli.dates import EARLIEST
-from monev_cli.errors import InputError, NotFoundError, StateError
+from monev_cli.dates import check_year
+from monev_cli.errors import NotFoundError, StateError
 from monev_cli.i18n import _
 from monev_cli.register import calendar
 from monev_cli.register.connection import Register
@@ -17,7 +17,6 @@ from monev_cli.texts import clean_text
 
 NATIONAL = "national"
 AGENCY = "agency"
-LAST_YEAR = 2100  # the holidays package's calendar ends there
 
 
 class Holiday(NamedTuple):
@@ -31,7 +30,7 @@ class Holiday(NamedTuple):
 
 def year(register: Register, year: int) -> list[Holiday]:
     """The national holidays and the agency's days off of ``year``, by day."""
-    _check_year(year)
+    check_year(year)
     national = calendar.national(register, {year}, store=False)
     own = calendar.agency(register, {year})
     found = [Holiday(day, name, NATIONAL) for day, name in national.items()]
@@ -41,7 +40,7 @@ def year(register: Register, year: int) -> list[Holiday]:
 
 def add(register: Register, day: date, name: str) -> tuple[Holiday, int]:
     """Add a day off to the agency's list; the due dates moved by it."""
-    _check_year(day.year)
+    check_year(day.year)
     text = clean_text(name, _("name"), required=True)
     with register.write() as conn:
         existing = _agency_day(register, day)
@@ -84,15 +83,6 @@ def refresh(register: Register) -> tuple[list, int]:
             _recompute_around(register, day) for day, _before, _after in changes
         )
     return changes, moved
-
-
-def _check_year(year: int) -> None:
-    if not EARLIEST.year <= year <= LAST_YEAR:
-        raise InputError(
-            _(
-                "The year {year} is out of range: give a year from {first} to {last}."
-            ).format(year=year, first=EARLIEST.year, last=LAST_YEAR)
-        )
 
 
 def _agency_day(register: Register, day: date) -> str | None:

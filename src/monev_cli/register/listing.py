@@ -31,7 +31,7 @@ def where_clause(register: Register, selection: Filter) -> tuple[str, list]:
     params: list = []
     if not selection.include_void:
         clauses.append("voided = 0")
-    if selection.status:
+    if selection.status is not None:  # an empty value is refused
         clauses.append("status = ?")
         params.append(check_status(selection.status, STATUSES))
     if selection.year is not None:
@@ -45,15 +45,15 @@ def where_clause(register: Register, selection: Filter) -> tuple[str, list]:
     if selection.date_to:
         clauses.append("received_on <= ?")
         params.append(selection.date_to.isoformat())
-    if selection.channel:
+    if selection.channel is not None:
         clauses.append("channel = ?")
         params.append(
             catalog.resolve_code(register, "channels", selection.channel).code
         )
-    if selection.type:
+    if selection.type is not None:
         clauses.append("type = ?")
         params.append(catalog.resolve_code(register, "types", selection.type).code)
-    if selection.unit:
+    if selection.unit is not None:
         clauses.append("unit = ? COLLATE NOCASE")
         params.append(clean_text(selection.unit, _("unit"), required=True))
     if selection.search:
@@ -72,10 +72,10 @@ def _contains(text: str | None) -> str:
 
 
 def complaints(register: Register, selection: Filter) -> Iterator[Complaint]:
-    """Stream the matching complaints, oldest first."""
+    """Stream the matching complaints, oldest first; the selection is checked
+    now, before anything is written out."""
     where, params = where_clause(register, selection)
     cursor = register.conn.execute(
         f"SELECT * FROM complaints WHERE {where} ORDER BY received_on, id", params
     )
-    for row in cursor:
-        yield from_row(row)
+    return (from_row(row) for row in cursor)
