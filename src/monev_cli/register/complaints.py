@@ -5,7 +5,8 @@ import sqlite3
 from datetime import date
 from typing import NamedTuple
 
-from monev_cli.dates import check_event_on, check_received_on
+from monev_cli import fields
+from monev_cli.dates import check_event_on
 from monev_cli.errors import InputError, StateError
 from monev_cli.i18n import _
 from monev_cli.models import (
@@ -92,23 +93,15 @@ def _validated_row(register: Register, draft: Draft, stamp: Stamp) -> dict:
 
 
 def checked_fields(register: Register, values: dict, as_of: date) -> dict:
-    """The recorded fields given, each checked and as stored: the one place
-    where what was typed for a field is accepted, at recording and at a
-    correction alike."""
-    checks = {
-        "received_on": lambda value: check_received_on(value, as_of).isoformat(),
-        "channel": lambda value: catalog.resolve_code(register, "channels", value).code,
-        "type": lambda value: catalog.resolve_code(register, "types", value).code,
-        "classification": catalog.check_classification,
-        "summary": lambda value: clean_text(
-            value, _("summary"), required=True, max_length=SUMMARY_MAX, multiline=True
-        ),
-        "name": lambda value: clean_text(value, _("name")),
-        "contact": lambda value: clean_text(value, _("contact")),
-        "unit": lambda value: clean_text(value, _("unit")),
-        "external_ref": lambda value: clean_text(value, _("external reference")),
+    """The recorded fields given, each checked as ``fields.Checks`` checks it
+    (an import too) and as stored: at recording and at a correction alike."""
+    checks = fields.Checks(
+        as_of, lambda table, text: catalog.resolve_code(register, table, text).code
+    )
+    return {
+        name: fields.stored_value(fields.BY_NAME[name], checks(name, value))
+        for name, value in values.items()
     }
-    return {field: checks[field](value) for field, value in values.items()}
 
 
 def check_codes_usable(register: Register, row: dict, received_on: date) -> None:
