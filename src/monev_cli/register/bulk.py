@@ -16,8 +16,6 @@ from monev_cli.register.connection import Register
 from monev_cli.register.references import ref_key
 
 CHUNK = 5_000
-# SQLite's page cache for a large import, in KiB (negative: a size, not pages)
-IMPORT_CACHE_KIB = -65_536
 
 # the row id and the tracking number's parts, then every stored field
 COMPLAINT_COLUMNS = (
@@ -163,7 +161,7 @@ def store(
     without a tracking number get the next ones of their year, by date."""
     due_on = settings.due_date_rule(register)
     ordered = sorted(new, key=lambda complaint: complaint.values["received_on"])
-    with _transaction(register) as conn, _as_large_import(conn, len(ordered)):
+    with _transaction(register) as conn:
         numbers = _Numbers(conn, ordered)
         next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM complaints")
         complaint_id = next_id.fetchone()[0]
@@ -206,36 +204,6 @@ def _transaction(register: Register) -> Iterator[sqlite3.Connection]:
     else:
         with register.write() as conn:
             yield conn
-
-
-@contextmanager
-def _as_large_import(conn: sqlite3.Connection, adding: int) -> Iterator[None]:
-    """An import at least as large as the register is written without the
-    indexes that only speed up reading, and they are built again from the
-    whole tables at the end, in the same transaction: building an index once
-    from sorted rows is several times faster than updating it row by row. The
-    unique indexes stay, so that they still refuse a duplicate number. A
-    larger page cache meanwhile keeps SQLite from writing the same pages to
-    the log again and again before the commit."""
-    held = conn.execute("SELECT COUNT(*) FROM complaints").fetchone()[0]
-    if adding < max(held, 1):
-        yield
-        return
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-        "AND tbl_name IN ('complaints', 'events') AND sql IS NOT NULL "
-        "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY rowid"
-    ).fetchall()
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-    try:
-        yield
-        for _name, sql in indexes:
-            conn.execute(sql)
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 class _Numbers:
