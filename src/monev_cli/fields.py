@@ -116,6 +116,7 @@ NAMES = tuple(BY_NAME)
 REQUIRED = tuple(field.name for field in FIELDS if field.required)
 PERSONAL = tuple(field.name for field in FIELDS if field.personal)
 STORED = tuple(field for field in FIELDS if field.stored)
+DATES = tuple(field.name for field in STORED if field.type is date)
 EXPORTED = tuple(field.name for field in FIELDS if field.exported)
 VOID = tuple(field.name for field in FIELDS if field.void)
 
@@ -227,6 +228,15 @@ class Checks:
         # as monev writes it, so that the register holds one form: ADU-2023-0007
         prefix, year, seq = match.groups()
         return f"{prefix}-{year}-{int(seq):04d}"
+
+
+def loaded_value(field: Field, stored):
+    """A value of the complaints table as the field's type."""
+    if field.type is bool:
+        return bool(stored)
+    if field.type is date:
+        return date.fromisoformat(stored) if stored else None
+    return stored
 
 
 def stored_value(field: Field, value):

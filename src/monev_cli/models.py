@@ -8,7 +8,7 @@ ten times what a named tuple costs, and a desk command loads about ten.
 from datetime import date
 from typing import NamedTuple
 
-from monev_cli.fields import PERSONAL
+from monev_cli.fields import DATES, PERSONAL
 from monev_cli.i18n import N_
 
 STATUS_LABELS = {"diterima": "Diterima", "proses": "Proses", "selesai": "Selesai"}
@@ -177,7 +177,7 @@ class Complaint(NamedTuple):
         own and never leaves it."""
         data = self._asdict()
         del data["id"]
-        for key in ("received_on", "due_on", "answered_on"):
+        for key in DATES:
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None
         data["events"] = [event.to_dict() for event in self.events]

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from monev_cli import fields
 from monev_cli.dates import check_event_on
 from monev_cli.errors import InputError, StateError
+from monev_cli.fields import STORED
 from monev_cli.i18n import _
 from monev_cli.models import (
     DEFAULT_PREFIX,
@@ -329,27 +330,10 @@ def event_from_row(row: sqlite3.Row) -> Event:
 
 
 def from_row(row: sqlite3.Row, events: tuple[Event, ...] = ()) -> Complaint:
+    """A row of the complaints table as a complaint: every stored field, by
+    name, as its type."""
     return Complaint(
         id=row["id"],
-        tracking_no=row["tracking_no"],
-        received_on=date.fromisoformat(row["received_on"]),
-        channel=row["channel"],
-        type=row["type"],
-        classification=row["classification"],
-        summary=row["summary"],
-        status=row["status"],
-        due_on=date.fromisoformat(row["due_on"]),
-        name=row["name"],
-        contact=row["contact"],
-        confidential=bool(row["confidential"]),
-        unit=row["unit"],
-        external_ref=row["external_ref"],
-        answered_on=_optional_date(row["answered_on"]),
-        voided=bool(row["voided"]),
-        void_reason=row["void_reason"],
+        **{field.name: fields.loaded_value(field, row[field.name]) for field in STORED},
         events=events,
     )
-
-
-def _optional_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
