@@ -201,13 +201,15 @@ def _chunks(
         yield complaints, events
 
 
-# An agency's sheet as Excel saves it: Indonesian headers, ';', a BOM,
-# DD/MM/YYYY, channels and types by their report labels.
-CSV_HEADER = (
-    "No", "Tanggal", "Nama", "Kontak", "Saluran/Media", "Jenis Pengaduan",
-    "Uraian", "Unit Kerja", "Status", "Tanggal Selesai", "Tindak Lanjut",
-    "No LAPOR",
-)  # fmt: skip
+# An agency's sheet as Excel saves it: its running number ("No"), then its
+# own header for each field it has, ';', a BOM, DD/MM/YYYY, channels and
+# types by their report labels.
+SHEET_HEADERS = {
+    "received_on": "Tanggal", "name": "Nama", "contact": "Kontak",
+    "channel": "Saluran/Media", "type": "Jenis Pengaduan", "summary": "Uraian",
+    "unit": "Unit Kerja", "status": "Status", "answered_on": "Tanggal Selesai",
+    "answer": "Tindak Lanjut", "external_ref": "No LAPOR",
+}  # fmt: skip
 
 
 def write_csv(path: Path, size: int) -> int:
@@ -218,7 +220,7 @@ def write_csv(path: Path, size: int) -> int:
     types = {code: label for code, label, _ in DEFAULT_TYPES}
     with path.open("w", newline="", encoding="utf-8-sig") as file:
         writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
-        writer.writerow(CSV_HEADER)
+        writer.writerow(("No", *SHEET_HEADERS.values()))
         for number, item in enumerate(generate(size), start=1):
             draft = item.draft
             status, answered, answer = "diterima", "", ""
@@ -228,14 +230,20 @@ def write_csv(path: Path, size: int) -> int:
                     break
                 status, answer = status_then, note
                 answered = _day(when) if status == DONE else ""
-            writer.writerow(
-                (
-                    number, _day(draft.received_on), draft.name or "",
-                    draft.contact or "", channels[draft.channel], types[draft.type],
-                    f"{draft.summary} (kasus {number})", draft.unit or "",
-                    STATUS_LABELS[status], answered, answer, f"LPR{number:08d}",
-                )
-            )  # fmt: skip
+            cells = {
+                "received_on": _day(draft.received_on),
+                "name": draft.name or "",
+                "contact": draft.contact or "",
+                "channel": channels[draft.channel],
+                "type": types[draft.type],
+                "summary": f"{draft.summary} (kasus {number})",
+                "unit": draft.unit or "",
+                "status": STATUS_LABELS[status],
+                "answered_on": answered,
+                "answer": answer,
+                "external_ref": f"LPR{number:08d}",
+            }
+            writer.writerow((number, *(cells[name] for name in SHEET_HEADERS)))
     return size
 
 

@@ -3,8 +3,9 @@ anything is written; one bad row and nothing is written, and every rejected
 row is named with its reason. Rows already in the register are skipped.
 
 ``files`` reads CSV, XLSX and JSON; ``columns`` finds the fields in the
-headers; ``labels`` knows the words sheets use for codes and statuses;
-``rows`` and ``history`` check the values; ``register.bulk`` stores.
+headers (``fields`` declares which headers name each); ``labels`` knows the
+words sheets use for channels and types; ``rows`` and ``history`` check the
+values, each as ``fields.Checks`` does; ``register.bulk`` stores.
 """
 
 from collections.abc import Callable, Sequence

@@ -1,5 +1,6 @@
-"""The words agencies write in their sheets for channels, types, statuses
-and yes/no, beyond the register's own codes and report labels."""
+"""The words agencies write in their sheets for channels and types, beyond
+the register's own codes and report labels (those for a status and for yes
+or no are the fields' own: ``fields``)."""
 
 from collections.abc import Sequence
 
