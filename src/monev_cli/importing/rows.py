@@ -60,11 +60,11 @@ class Checker:
     redated: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
-        codes = {
+        lists = {
             "channels": Codes(self.channels, CHANNEL_ALIASES, _("channel"), "channels"),
             "types": Codes(self.types, TYPE_ALIASES, _("type"), "types"),
         }
-        checks = fields.Checks(self.as_of, lambda table, text: codes[table](text))
+        checks = fields.Checks(self.as_of, lambda table, text: lists[table](text))
         self._classification = {code.code: code.classification for code in self.types}
         self._retired = {
             (table, code.code): code
