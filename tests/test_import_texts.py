@@ -1,7 +1,6 @@
 """An import takes and refuses every text as a desk entry would; storing is
 all or nothing."""
 
-import random
 import sqlite3
 from datetime import date
 
@@ -10,7 +9,6 @@ from conftest import AS_OF
 from test_import import HEADER, ROWS, excel_csv, listed
 
 from monev_cli.fields import STORED
-from monev_cli.importing.files import _first_lines
 from monev_cli.register import bulk, create_register
 
 
@@ -43,15 +41,6 @@ def test_a_bad_text_among_many_is_named_with_its_row(monev, tmp_path):
         "Correct them and import again.",
     ]
     assert listed(monev) == []
-
-
-def test_the_first_lines_of_a_file_are_its_first_lines():
-    rng = random.Random(7)
-    pieces = ["a", "b;c", "\n", "\r\n", "\r", "\x0b", "\x85", "\u2028", "xy" * 900]
-    for _ in range(500):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 300)))
-        for count in (0, 1, 20):
-            assert _first_lines(text, count) == text.splitlines()[:count]
 
 
 def _incoming(day: int, tracking_no: str | None = None) -> bulk.Incoming:
