@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from monev_cli import deadlines
+from monev_cli import deadlines, files
 from monev_cli.commands import output, prompts, selection
 from monev_cli.commands.common import (
     AsOf,
@@ -360,7 +360,7 @@ def list_complaints(
         output.stream_json_list(_list_item(c, include_personal, now) for c in found)
         return
     if as_csv:
-        output.write_csv(
+        files.write_csv(
             LIST_HEADER, (_list_row(c, include_personal, now, True) for c in found)
         )
         return

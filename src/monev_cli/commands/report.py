@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from monev_cli import files
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
 from monev_cli.commands.lazy import help_of
@@ -228,7 +229,7 @@ def write_document(
     binary = isinstance(data, bytes)
     if binary:
         sys.stdout.flush()
-    with output.destination(output_file, binary=binary, register=register) as out:
+    with files.destination(output_file, binary=binary, register=register) as out:
         out.write(data)
     if output_file is not None and str(output_file) != "-":
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
