@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from monev_cli import deadlines, files
-from monev_cli.commands import output, prompts, selection
+from monev_cli.commands import lateness, output, prompts, selection
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
@@ -435,21 +435,7 @@ def _standing(complaint: Complaint, now: date) -> dict:
     key, late = deadlines.standing(
         complaint.due_on, complaint.answered_on, complaint.status == DONE, now
     )
-    return {"timeliness": key, "days_late": late, LABEL: _standing_words(key, late)}
-
-
-def _standing_words(key: str, late: int | None) -> str:
-    if key == deadlines.DONE_UNDATED:
-        return _("answered, date not recorded")
-    if key == deadlines.ANSWERED_LATE:
-        return ngettext(
-            "answered {days} day late", "answered {days} days late", late
-        ).format(days=late)
-    if key == deadlines.ANSWERED_ON_TIME:
-        return _("answered in time")
-    if key == deadlines.OPEN_LATE:
-        return ngettext("{days} day late", "{days} days late", late).format(days=late)
-    return ngettext("{days} day left", "{days} days left", -late).format(days=-late)
+    return {"timeliness": key, "days_late": late, LABEL: lateness.standing(key, late)}
 
 
 def add_to(app: typer.Typer) -> None:

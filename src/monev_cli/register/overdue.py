@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from monev_cli import deadlines
 from monev_cli.register.connection import Register
 from monev_cli.register.settings import DueDateRule
 
@@ -27,6 +28,7 @@ UNACKNOWLEDGED = "status = 'diterima' AND voided = 0"
 OVERDUE = "overdue"
 NO_RESPONSE = "no_response"
 DUE_SOON = "due_soon"
+COUNTED = (OVERDUE, NO_RESPONSE)  # what counts as overdue; due soon never does
 
 # Unacknowledged, not yet overdue for the answer, and received on one of the
 # days given as a JSON list.
@@ -77,11 +79,11 @@ class Late(NamedTuple):
 
     def days_late(self, as_of: date) -> int:
         """Calendar days past the limit; negative: days left."""
-        return (as_of - date.fromisoformat(self.due_on)).days
+        return deadlines.days_late(date.fromisoformat(self.due_on), as_of)
 
 
 def count(register: Register, as_of: date) -> int:
-    """How many complaints are overdue on ``as_of`` (due soon never counts)."""
+    """How many complaints are overdue on ``as_of``: those of COUNTED kinds."""
     overdue = register.row(COUNT_SQL, (as_of.isoformat(),))[0]
     days = _unacknowledged_days(register, as_of)
     if not days:
@@ -119,6 +121,21 @@ def batches(
     if within is not None:
         last = (as_of + timedelta(days=within)).isoformat()
         yield from _fetch(register, DUE_SOON, columns, (today, last, today, days))
+
+
+class Counted:
+    """Passes batches through, counting the rows of COUNTED kinds: a report
+    and its count in one pass."""
+
+    def __init__(self, batches: Iterable[Batch]) -> None:
+        self._batches = batches
+        self.overdue = 0
+
+    def __iter__(self) -> Iterator[Batch]:
+        for batch in self._batches:
+            if batch.kind in COUNTED:
+                self.overdue += len(batch.rows)
+            yield batch
 
 
 def late(found: Iterable[Batch]) -> Iterator[Late]:
