@@ -12,20 +12,20 @@ import typer
 
 from monev_cli import files
 from monev_cli.commands import output
-from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
+from monev_cli.commands.common import (
+    AsOf,
+    JsonFlag,
+    optional_date,
+    today,
+    year_option,
+)
 from monev_cli.commands.lazy import help_of
-from monev_cli.dates import EARLIEST, LATEST
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.narrative import check_section
 from monev_cli.period import Period
 
-Year = Annotated[
-    int | None,
-    typer.Option(
-        min=EARLIEST.year, max=LATEST.year, help=_("A calendar year, e.g. 2023.")
-    ),
-]
+Year = year_option(_("A calendar year, e.g. 2023."))
 From = Annotated[str | None, typer.Option("--from", help=_("First day of the period."))]
 To = Annotated[str | None, typer.Option("--to", help=_("Last day of the period."))]
 Section = Annotated[
@@ -34,14 +34,7 @@ Section = Annotated[
         help=_("The section, e.g. latar_belakang; 'monev narrative show' lists them.")
     ),
 ]
-TextYear = Annotated[
-    int | None,
-    typer.Option(
-        min=EARLIEST.year,
-        max=LATEST.year,
-        help=_("Only for this year's report (default: for every year)."),
-    ),
-]
+TextYear = year_option(_("Only for this year's report (default: for every year)."))
 
 
 TemplateDir = Annotated[
@@ -274,14 +267,7 @@ def narrative_show(
     section: Annotated[
         str | None, typer.Argument(help=_("Only this section, as plain text."))
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            min=EARLIEST.year,
-            max=LATEST.year,
-            help=_("The texts this year's report uses."),
-        ),
-    ] = None,
+    year: year_option(_("The texts this year's report uses.")) = None,
     as_json: JsonFlag = False,
 ) -> None:
     from monev_cli.register import narratives
