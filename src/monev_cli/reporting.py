@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from monev_cli import charts, narrative
+from monev_cli import charts, narrative, tallies
 from monev_cli import indonesian as id_
 from monev_cli.deadlines import CALENDAR, DONE_UNDATED
 from monev_cli.documents import context as documents
@@ -19,7 +19,7 @@ from monev_cli.documents.templates import check_folder
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
-from monev_cli.register import Register, asof, catalog, narratives, recaps, settings
+from monev_cli.register import Register, asof, catalog, narratives, settings
 from monev_cli.register import logo as logos
 from monev_cli.register.appendix import entries as appendix_entries
 
@@ -63,9 +63,9 @@ def _context(
     agency = _agency(profile)
     limit = limit_text(register, period.end)
     period_text = period_context(period)["text"]
-    recap = tallies(register, period, as_of)
-    days = recaps.answer_days(register, period)
-    topics = recaps.topics(register, period, include_personal=include_personal)
+    recap = tallies.of_register(register, period, as_of)
+    days = tallies.answer_days(register, period)
+    topics = tallies.topics(register, period, include_personal=include_personal)
     tables = _tables(recap, topics, include_personal)
     placeholders = {
         "instansi": agency["display"],
@@ -132,20 +132,6 @@ def signature(profile: dict[str, str], as_of: date) -> dict:
         "head_name": profile["head_name"],
         "head_rank": profile["head_rank"],
         "head_nip": id_.grouped_nip(profile["head_nip"]),
-    }
-
-
-def tallies(register: Register, period: Period, as_of: date) -> dict:
-    """The counts of the report's tables: those of an agency's own report,
-    and of its row in a consolidation. ``register`` and ``period`` are as
-    they stood at the end of ``as_of`` (inside ``asof.state``)."""
-    return {
-        "channel": recaps.by_channel(register, period),
-        "type": recaps.by_type(register, period),
-        "status": recaps.by_status(register, period),
-        "timeliness": recaps.timeliness(register, period, as_of),
-        "month": recaps.by_month(register, period),
-        "unit": recaps.by_unit(register, period),
     }
 
 

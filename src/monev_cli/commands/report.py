@@ -76,15 +76,16 @@ def recap(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    from monev_cli.register import asof, recaps
+    from monev_cli import tallies as counted
+    from monev_cli.register import asof
 
     now = today(as_of)
     register = ctx.obj.open()
     with asof.state(register, period_of(year, date_from, date_to, now), now) as period:
         tallies = {
-            "channel": recaps.by_channel(register, period),
-            "type": recaps.by_type(register, period),
-            "status": recaps.by_status(register, period),
+            "channel": counted.by_channel(register, period),
+            "type": counted.by_type(register, period),
+            "status": counted.by_status(register, period),
         }
     if as_json:
         output.print_json(
