@@ -6,7 +6,7 @@ writes are ``monev_cli.files``'s.
 
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # json is imported where used: every command loads this module, and
 # start-up is most of a desk command's time.
@@ -47,8 +47,7 @@ NARROW = 60  # below this, a table that would shorten anything becomes blocks
 GAP = 2  # spaces between two columns
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a terminal table. ``minimum`` is the narrowest a phrase
     or free text is worth showing; ``drop`` > 0 marks a column left out when
     the window is short, the highest first (the block form keeps it)."""
