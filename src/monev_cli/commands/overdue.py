@@ -99,7 +99,8 @@ def _write(lines: Iterable[list[tuple[str, ...]]]) -> None:
     many containers)."""
     write = sys.stdout.write
     for rows in lines:
-        write("".join(["\t".join(row) + "\n" for row in rows]))
+        if rows:
+            write("\n".join(map("\t".join, rows)) + "\n")
 
 
 def _lines(batch: report.Batch, now: date) -> list[tuple[str, ...]]:
