@@ -32,6 +32,9 @@ Ref = Annotated[
         help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
     ),
 ]
+HappenedOn = Annotated[
+    str | None, typer.Option("--date", help=_("When it happened (default: today)."))
+]
 IncludePersonal = Annotated[
     bool,
     typer.Option(
@@ -138,9 +141,7 @@ def update(
     note: Annotated[
         str | None, typer.Option(help=_("The answer given, or the reason."))
     ] = None,
-    on: Annotated[
-        str | None, typer.Option("--date", help=_("When it happened (default: today)."))
-    ] = None,
+    on: HappenedOn = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -160,9 +161,7 @@ def note(
     ctx: typer.Context,
     ref: Ref,
     text: Annotated[str, typer.Argument(help=_("The follow-up note."))],
-    on: Annotated[
-        str | None, typer.Option("--date", help=_("When it happened (default: today)."))
-    ] = None,
+    on: HappenedOn = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
