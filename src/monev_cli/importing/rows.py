@@ -10,7 +10,6 @@ from datetime import date, datetime
 from itertools import repeat, zip_longest
 from typing import NamedTuple
 
-from monev_cli.commands.output import FORMULA_STARTS
 from monev_cli.dates import (
     check_event_on,
     check_in_range,
@@ -18,6 +17,7 @@ from monev_cli.dates import (
     parse_date,
 )
 from monev_cli.errors import InputError
+from monev_cli.files import FORMULA_STARTS
 from monev_cli.i18n import _
 from monev_cli.importing.columns import normalise
 from monev_cli.importing.labels import (

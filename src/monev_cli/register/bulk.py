@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from monev_cli.i18n import _
-from monev_cli.models import DEFAULT_PREFIX, DONE
+from monev_cli.models import DONE
 from monev_cli.register import settings
+from monev_cli.register.catalog import tracking_prefix
 from monev_cli.register.connection import Register
 from monev_cli.register.references import ref_key
 
@@ -302,8 +303,7 @@ class _Numbers:
     included, so that they never take one."""
 
     def __init__(self, conn: sqlite3.Connection, new: Sequence[Incoming]) -> None:
-        row = conn.execute("SELECT value FROM profile WHERE key = 'prefix'").fetchone()
-        self.prefix = (row[0] if row else None) or DEFAULT_PREFIX
+        self.prefix = tracking_prefix(conn)
         self.last = dict(
             conn.execute("SELECT year, MAX(seq) FROM complaints GROUP BY year")
         )
