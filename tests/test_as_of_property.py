@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monev_cli import tallies
 from monev_cli.period import Period
-from monev_cli.register import asof, create_register, recaps
+from monev_cli.register import asof, create_register
 
 START = date(2023, 1, 1)
 CHANNELS = ("facebook", "langsung", "telepon")
@@ -128,8 +129,8 @@ def test_counts_as_of_a_day_follow_each_complaint_history(register, complaints, 
         )
     ]
     with asof.state(register, Period.of_year(2023), day) as cut:
-        by_status = recaps.by_status(register, cut)
-        by_channel = recaps.by_channel(register, cut)
+        by_status = tallies.by_status(register, cut)
+        by_channel = tallies.by_channel(register, cut)
     assert {line.key: line.count for line in by_status.lines} == {
         status: Counter(s for s, _ in expected)[status]
         for status in ("selesai", "proses", "diterima")

@@ -87,9 +87,17 @@ BAD_INPUTS = [
     pytest.param(("overdue", "--as-of", "9999-12-31", "--within", "1"),
         "Error: '9999-12-31' is out of range: give a date from 2000-01-01 to "
         "2100-12-31.", id="overdue-as-of-past-2100"),
-    pytest.param(("report", "--year", "9999"),
-        "Error: Invalid value for '--year': 9999 is not in the range "
-        "2000<=x<=2100 (see 'monev report --help')", id="report-year-9999"),
+    # Every --year is checked by one rule, with one message.
+    *(
+        pytest.param((*command, "--year", year),
+            f"Error: The year {year} is out of range: give a year from 2000 to "
+            "2100.", id=f"{'-'.join(command)}-year-{year}")
+        for command, year in (
+            (("report",), "9999"), (("recap",), "1999"),
+            (("narrative", "show"), "2101"), (("holidays", "list"), "3000"),
+            (("export",), "1999"),
+        )
+    ),
     pytest.param(("list", "--status", "", *T),
         "Error: The status is empty: type it in.", id="list-empty-status"),
     pytest.param(("export", "--channel", ""),

@@ -115,7 +115,7 @@ def test_a_small_run_gives_the_expected_rows(tmp_path, bench):
         assert result["ratio"] == pytest.approx(
             result["median_ms"] / result["floor_ms"], rel=0.01
         )
-    assert help_["met"] is (help_["ratio"] <= 15)
+    assert help_["met"] is (help_["ratio"] <= 16)
     assert record["met"] is None  # its target is set at 100,000 complaints
     measured = count["status"] != "skipped"
     if not measured:  # until 'monev overdue' exists

@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 from monev_cli.consolidation import agency_recap, consolidate, to_json
-from monev_cli.register.recaps import Line, Tally
+from monev_cli.tallies import Line, Tally
 
 
 def _tally(*lines) -> Tally:

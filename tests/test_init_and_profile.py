@@ -123,6 +123,8 @@ def test_a_folder_is_not_a_register(tmp_path):
 
 
 def test_the_command_table_names_every_command_of_every_module():
+    """A command a module defines but the table forgets cannot be run: the
+    only way to find one is to ask the modules."""
     from monev_cli.commands.lazy import COMMANDS, module_group
 
     modules = {name: entry.module for name, entry in COMMANDS.items()}
@@ -135,6 +137,8 @@ def test_the_command_table_names_every_command_of_every_module():
 
 
 def test_a_run_builds_only_its_own_command():
+    """The command table's internals, pinned for a stated target: building
+    every command of a module would cost `record` its <= 9x python."""
     from monev_cli.commands.lazy import module_group
 
     assert list(module_group("complaints", "list").commands) == ["list"]
@@ -142,14 +146,18 @@ def test_a_run_builds_only_its_own_command():
     assert list(module_group("setup", "init").commands) == ["init"]
 
 
-def test_each_command_has_the_help_of_the_table():
-    from monev_cli.commands.lazy import COMMANDS, module_group
+def test_each_command_shows_the_help_the_root_help_lists():
+    from monev_cli.commands.lazy import COMMANDS
 
     for name, entry in COMMANDS.items():
-        assert module_group(entry.module).commands[name].help == entry.help
+        result = CliRunner().invoke(app, [name, "--help"], terminal_width=200)
+        assert result.exit_code == 0, result.output
+        assert " ".join(entry.help.split()) in " ".join(result.stdout.split())
 
 
 def test_the_root_help_lists_every_command_without_building_one(monkeypatch):
+    """Pinned for a stated target: `monev --help` <= 16x python, which
+    building the commands' modules would miss."""
     from monev_cli.commands import lazy
 
     def no_build(module):

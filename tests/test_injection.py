@@ -68,6 +68,8 @@ def test_search_wildcards_match_literally(monev, search, found):
 # only names fixed in the code (column lists built from our own dict keys,
 # the whitelisted code-list tables, clauses built from fixed fragments).
 # A new entry here needs a reviewer's look: user text goes in as a parameter.
+# Keyed on expression text, so renaming a variable fails it: pinned for a
+# security property (no user text reaches SQL but as a parameter).
 SQL_INTERPOLATIONS = {
     "register/asof.py: EVENT_CORRECTION",
     "register/asof.py: _select(register)",

@@ -38,14 +38,3 @@ def test_a_second_run_changes_nothing(tmp_path):
     before = _schema(path)
     open_register(path).close()
     assert _schema(path) == before
-
-
-def test_the_received_date_index_serves_a_period(tmp_path):
-    path = tmp_path / "r.db"
-    register = create_register(path)
-    plan = register.rows(
-        "EXPLAIN QUERY PLAN SELECT channel, COUNT(*) FROM complaints "
-        "WHERE received_on BETWEEN ? AND ? GROUP BY channel",
-        ("2023-01-01", "2023-12-31"),
-    )
-    assert "idx_complaints_received_on" in " ".join(row["detail"] for row in plan)

@@ -97,8 +97,7 @@ def test_edit_opens_the_editor_on_the_current_text(monev, tmp_path, monkeypatch)
          "Error: The text holds a control character (U+0007): retype it as plain "
          "text."),
         (["set", "hambatan", "--file", "-", "--year", "1999"], "x",
-         "Error: Invalid value for '--year': 1999 is not in the range "
-         "2000<=x<=2100 (see 'monev narrative set --help')"),
+         "Error: The year 1999 is out of range: give a year from 2000 to 2100."),
     ],
 )  # fmt: skip
 def test_bad_narrative_input(monev, args, stdin, error):

@@ -149,6 +149,9 @@ def test_no_white_space_but_the_plain_space_is_printable():
 
 
 def test_a_batch_is_single_spaced_only_when_collapsing_changes_nothing():
+    """The whole-batch check that lets the full `overdue` at 1,000,000 skip
+    collapsing each summary (its target: formatted once a row, faster than
+    taskwarrior) must never pass a summary that collapsing would change."""
     pieces = ["a", "b", " ", "\t", "\n", "\u00a0", "|", "\u3000"]
     texts = [
         "".join(chars)

@@ -278,7 +278,9 @@ def test_the_national_calendar_is_kept_in_the_register(monev, monkeypatch):
 
 
 def test_recording_does_not_import_the_holidays_package(monev):
-    """Calendar days never need it; working days read the stored calendar."""
+    """Calendar days never need it; working days read the stored calendar.
+    Which modules a run imports, pinned for a stated target: the package
+    takes a few hundred milliseconds, and `record` must stay <= 9x python."""
     script = (
         "import sys\n"
         "from monev_cli.cli import app\n"

@@ -11,15 +11,8 @@ from datetime import date
 from monev_cli import indonesian as id_
 from monev_cli.consolidation import AgencyRecap, Consolidated
 from monev_cli.period import Period
-from monev_cli.reporting import (
-    UNIT_NAMES,
-    _agency,
-    _column,
-    _table,
-    _tally_table,
-    period_context,
-    signature,
-)
+from monev_cli.report_tables import column, table, tally_table
+from monev_cli.reporting import UNIT_NAMES, _agency, period_context, signature
 
 KIND_NAMES = {"channel": "saluran", "type": "jenis pengaduan"}
 
@@ -81,7 +74,7 @@ def _tables(result: Consolidated) -> dict:
     tables = {"agencies": _agencies_table(1, result)}
     for number, (key, title, heading, shared) in enumerate(specs, start=2):
         tallied = result.combined[key]
-        tables[key] = _tally_table(number, title, heading, tallied, shared)
+        tables[key] = tally_table(number, title, heading, tallied, shared)
     tables["ranking"] = _ranking_table(len(specs) + 2, result)
     return tables
 
@@ -91,15 +84,15 @@ def _agencies_table(number: int, result: Consolidated) -> dict:
         "Diterima", "Selesai", "Proses", "Belum Ditangani", "Tepat Waktu",
         "% Tepat Waktu", "Terbuka Lewat Batas", "Median Hari",
     )  # fmt: skip
-    columns = [_column("No", True), _column("Perangkat Daerah")]
-    columns += [_column("Batas Waktu")] + [_column(name, True) for name in names]
+    columns = [column("No", True), column("Perangkat Daerah")]
+    columns += [column("Batas Waktu")] + [column(name, True) for name in names]
     rows = [
         [str(index), a.name, _limit(a), *_figures(a.counts, a.days.median)]
         for index, a in enumerate(result.agencies, start=1)
     ]
     total = ["", "Jumlah", "", *_figures(result.totals, result.days.median)]
     title = "Rekapitulasi Pengaduan per Perangkat Daerah"
-    return _table(number, title, columns, rows, total)
+    return table(number, title, columns, rows, total)
 
 
 def _figures(counts: dict[str, int], median: float | None) -> list[str]:
@@ -118,12 +111,12 @@ def _figures(counts: dict[str, int], median: float | None) -> list[str]:
 
 def _ranking_table(number: int, result: Consolidated) -> dict:
     columns = [
-        _column("Peringkat", True),
-        _column("Perangkat Daerah"),
-        _column("Batas Waktu"),
-        _column("Diterima", True),
-        _column("Tepat Waktu", True),
-        _column("Persentase", True),
+        column("Peringkat", True),
+        column("Perangkat Daerah"),
+        column("Batas Waktu"),
+        column("Diterima", True),
+        column("Tepat Waktu", True),
+        column("Persentase", True),
     ]
     rows = [
         [
@@ -140,7 +133,7 @@ def _ranking_table(number: int, result: Consolidated) -> dict:
         rows = [["-", "Tidak ada perangkat daerah yang menerima pengaduan.", "-"]]
         rows[0] += ["-", "-", "-"]
     title = "Peringkat Perangkat Daerah menurut Persentase Pengaduan yang Dijawab "
-    return _table(number, title + "dalam Batas Waktu", columns, rows, None)
+    return table(number, title + "dalam Batas Waktu", columns, rows, None)
 
 
 def _notes(result: Consolidated) -> list[str]:

@@ -2,7 +2,7 @@
 
 Pure: what an input is (``Source``) and whether it was given already
 (``Seen``); each agency's figures come in as the tallies of its own report
-(``reporting.tallies``) and leave as rows, totals, combined tables, a
+(``tallies.of_register``) and leave as rows, totals, combined tables, a
 ranking and notes. Nothing here reads a file or the clock; memory holds a
 few lines per agency and code, whatever the number of complaints.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from monev_cli.errors import RegisterFileError
 from monev_cli.i18n import _
-from monev_cli.register.recaps import AnswerDays, Line, Tally, days_of, shares
+from monev_cli.tallies import AnswerDays, Line, Tally, days_of, shares
 
 COMBINED = ("channel", "type", "status", "month")
 COUNTS = (

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from monev_cli import fields
-from monev_cli.commands.output import write_csv
 from monev_cli.errors import InputError
+from monev_cli.files import write_csv
 from monev_cli.i18n import _
 from monev_cli.models import (
     DONE,

@@ -1,15 +1,14 @@
 """The period a recap or report covers. Pure: no clock, no I/O."""
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from monev_cli.dates import check_year
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """Complaints received from ``start`` to ``end``, both days included."""
 
     start: date

@@ -11,15 +11,15 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from monev_cli import charts, narrative
 from monev_cli import indonesian as id_
-from monev_cli.deadlines import CALENDAR, DONE_UNDATED
+from monev_cli import narrative, report_tables, tallies
+from monev_cli.deadlines import CALENDAR
 from monev_cli.documents import context as documents
 from monev_cli.documents.templates import check_folder
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.period import Period
-from monev_cli.register import Register, asof, catalog, narratives, recaps, settings
+from monev_cli.register import Register, asof, catalog, narratives, settings
 from monev_cli.register import logo as logos
 from monev_cli.register.appendix import entries as appendix_entries
 
@@ -47,7 +47,7 @@ def build_context(
     with asof.state(register, period, as_of) as cut:
         context = _context(register, cut, as_of, include_personal, appendix)
         late = asof.recorded_late(register, cut, as_of)
-    context["text"]["recorded_late"] = _recorded_late(late, as_of)
+    context["text"]["recorded_late"] = report_tables.recorded_late(late, as_of)
     return context
 
 
@@ -63,10 +63,10 @@ def _context(
     agency = _agency(profile)
     limit = limit_text(register, period.end)
     period_text = period_context(period)["text"]
-    recap = tallies(register, period, as_of)
-    days = recaps.answer_days(register, period)
-    topics = recaps.topics(register, period, include_personal=include_personal)
-    tables = _tables(recap, topics, include_personal)
+    recap = tallies.of_register(register, period, as_of)
+    days = tallies.answer_days(register, period)
+    topics = tallies.topics(register, period, include_personal=include_personal)
+    tables = report_tables.tables(recap, topics, include_personal)
     placeholders = {
         "instansi": agency["display"],
         "instansi_lengkap": agency["full"],
@@ -89,8 +89,8 @@ def _context(
             "longest": days.longest,
         },
         "tables": tables,
-        "figures": _figures(recap),
-        "text": _sentences(recap, days, tables, placeholders, as_of),
+        "figures": report_tables.figures(recap),
+        "text": report_tables.sentences(recap, days, tables, placeholders, as_of),
         "include_personal": include_personal,
         "letterhead": documents.letterhead(profile, logo),
         "logo": logo,
@@ -132,20 +132,6 @@ def signature(profile: dict[str, str], as_of: date) -> dict:
         "head_name": profile["head_name"],
         "head_rank": profile["head_rank"],
         "head_nip": id_.grouped_nip(profile["head_nip"]),
-    }
-
-
-def tallies(register: Register, period: Period, as_of: date) -> dict:
-    """The counts of the report's tables: those of an agency's own report,
-    and of its row in a consolidation. ``register`` and ``period`` are as
-    they stood at the end of ``as_of`` (inside ``asof.state``)."""
-    return {
-        "channel": recaps.by_channel(register, period),
-        "type": recaps.by_type(register, period),
-        "status": recaps.by_status(register, period),
-        "timeliness": recaps.timeliness(register, period, as_of),
-        "month": recaps.by_month(register, period),
-        "unit": recaps.by_unit(register, period),
     }
 
 
@@ -201,177 +187,6 @@ def _channels(register: Register, profile: dict[str, str], tally) -> list[dict]:
         for code, label, detail in catalog.channel_details(register)
         if code in shown
     ]
-
-
-def _tables(recap: dict, topics: list, include_personal: bool) -> dict:
-    specs = (
-        ("channel", "Jumlah Pengaduan Masyarakat menurut Saluran Pengaduan",
-         "Saluran Pengaduan", False),
-        ("type", "Jumlah Pengaduan Masyarakat menurut Jenis Pengaduan",
-         "Jenis Pengaduan", False),
-        ("status", "Status Penanganan Pengaduan Masyarakat",
-         "Status Penanganan", True),
-        ("timeliness", "Ketepatan Waktu Penanganan Pengaduan",
-         "Ketepatan Waktu", True),
-        ("month", "Jumlah Pengaduan per Bulan", "Bulan", False),
-        ("unit", "Jumlah Pengaduan menurut Unit Kerja", "Unit Kerja", False),
-    )  # fmt: skip
-    tables = {
-        key: _tally_table(number, title, heading, recap[key], shared)
-        for number, (key, title, heading, shared) in enumerate(specs, start=1)
-    }
-    tables["topics"] = _topics_table(len(specs) + 1, topics, include_personal)
-    return tables
-
-
-def _tally_table(number: int, title: str, heading: str, tally, shared: bool) -> dict:
-    columns = [_column("No", True), _column(heading), _column("Jumlah", True)]
-    rows = [
-        [str(index), line.label, id_.number(line.count)]
-        for index, line in enumerate(tally.lines, start=1)
-    ]
-    total = ["", "Jumlah", id_.number(tally.total)]
-    if shared:
-        columns.append(_column("Persentase", True))
-        for row, line in zip(rows, tally.lines, strict=True):
-            row.append(id_.percent(line.percent))
-        total.append(id_.percent(100.0 if tally.total else 0.0))
-    return _table(number, title, columns, rows, total)
-
-
-def _topics_table(number: int, topics: list, include_personal: bool) -> dict:
-    columns = [_column("No", True), _column("Pokok Aduan"), _column("Jumlah", True)]
-    if include_personal:
-        columns.append(_column("Pengadu (contoh)"))
-    rows = [
-        [str(index), topic.summary, id_.number(topic.count)]
-        + (["; ".join(topic.complainants)] if include_personal else [])
-        for index, topic in enumerate(topics, start=1)
-    ]
-    if not rows:
-        rows = [["-", "Tidak ada pokok aduan yang dapat dicantumkan.", "-"]]
-        rows[0] += ["-"] if include_personal else []
-    title = "Pokok Aduan yang Paling Sering Disampaikan"
-    return _table(number, title, columns, rows, None)
-
-
-def _column(name: str, numeric: bool = False) -> dict:
-    return {"name": name, "numeric": numeric}
-
-
-def _table(number: int, title: str, columns, rows, total) -> dict:
-    return {
-        "number": number,
-        "title": title,
-        "columns": columns,
-        "rows": rows,
-        "total": total,
-    }
-
-
-def _figures(recap: dict) -> dict:
-    specs = (
-        ("channel", "Jumlah Pengaduan menurut Saluran Pengaduan"),
-        ("type", "Jumlah Pengaduan menurut Jenis Pengaduan"),
-        ("month", "Jumlah Pengaduan per Bulan"),
-    )
-    return {
-        key: {
-            "number": number,
-            "title": title,
-            "svg": charts.bar_chart(
-                [(line.label, line.count) for line in recap[key].lines],
-                title,
-                id_.number,
-            ),
-        }
-        for number, (key, title) in enumerate(specs, start=1)
-    }
-
-
-def _sentences(recap, days, tables, values: dict, as_of: date) -> dict[str, str]:
-    """The sentences that state numbers: built from the same tallies as the
-    tables, so that text and tables always agree."""
-    total = recap["status"].total
-    types = [
-        f"{line.label} sebanyak {id_.counted(line.count)}"
-        for line in recap["type"].lines
-        if line.count
-    ]
-    found = (
-        f"terdapat {id_.counted(total)} pengaduan, terdiri atas {id_.joined(types)}"
-        if total
-        else "tidak terdapat pengaduan yang diterima"
-    )
-    late = {line.key: line.count for line in recap["timeliness"].lines}
-    return {
-        "recap": (
-            f"Berdasarkan saluran pengaduan yang disediakan {values['instansi']}, "
-            f"dalam kurun waktu {values['periode']} {found}. Rinciannya menurut "
-            f"saluran pengaduan disajikan pada Tabel {tables['channel']['number']} "
-            f"dan menurut jenis pengaduan pada Tabel {tables['type']['number']}."
-        ),
-        "status": (
-            f"Dari {id_.counted(total)} pengaduan yang diterima dalam kurun waktu "
-            f"{values['periode']}, status penanganannya adalah sebagai berikut "
-            f"(Tabel {tables['status']['number']})."
-        ),
-        "timeliness": (
-            f"Batas waktu jawaban yang berlaku adalah {values['batas_jawab']}. "
-            f"Dari {id_.counted(total)} pengaduan, "
-            f"{id_.counted(late['tepat_waktu'])} dijawab dalam batas waktu dan "
-            f"{id_.counted(late['terlambat'])} dijawab melewati batas waktu; per "
-            f"{id_.long_date(as_of)}, {id_.counted(late['terbuka_lewat'])} "
-            "pengaduan belum selesai dan telah melewati batas waktu "
-            f"(Tabel {tables['timeliness']['number']}). {_undated(late)}"
-            f"{_answer_days(days)}"
-        ),
-        "spread": (
-            f"Sebaran pengaduan per bulan disajikan pada Tabel "
-            f"{tables['month']['number']}, dan menurut unit kerja yang "
-            f"menanganinya pada Tabel {tables['unit']['number']}."
-        ),
-        "topics": (
-            "Pokok aduan yang paling sering disampaikan disajikan pada Tabel "
-            f"{tables['topics']['number']}; pengaduan yang identitas "
-            "pengadunya dirahasiakan tidak dicantumkan."
-        ),
-    }
-
-
-def _recorded_late(count: int, as_of: date) -> str:
-    """Why a report may differ from the copy signed that day: entries dated by
-    then but typed into the register later."""
-    day = id_.long_date(as_of)
-    if not count:
-        return f"Seluruh data dalam laporan ini telah dicatat dalam register paling " \
-            f"lambat tanggal {day}."  # fmt: skip
-    return (
-        f"Laporan ini memuat {id_.counted(count)} entri riwayat pengaduan "
-        f"bertanggal paling lambat {day} yang baru dicatat dalam register "
-        "setelah tanggal tersebut."
-    )
-
-
-def _undated(late: dict[str, int]) -> str:
-    count = late.get(DONE_UNDATED, 0)
-    if not count:
-        return ""
-    return (
-        f"Sebanyak {id_.counted(count)} pengaduan telah selesai, tetapi tanggal "
-        "jawabnya tidak tercatat, sehingga ketepatan waktunya tidak dapat "
-        "dinilai. "
-    )
-
-
-def _answer_days(days) -> str:
-    if not days.answered:
-        return "Belum ada pengaduan yang selesai dijawab dalam periode ini."
-    return (
-        f"Separuh dari pengaduan yang selesai dijawab dalam waktu paling lama "
-        f"{id_.decimal(days.median)} hari (median), dan jawaban yang paling lama "
-        f"diberikan {id_.number(days.longest)} hari setelah pengaduan diterima."
-    )
 
 
 def render(templates, context: dict, fmt: str, document: str = "report") -> str:

@@ -70,13 +70,13 @@ def opened(
 def recap(register: Register, source: Source, period: Period, as_of: date):
     """One input's row, from the same counts as its agency's own report: as
     the register stood at the end of ``as_of``."""
-    from monev_cli import consolidation, reporting
+    from monev_cli import consolidation, tallies
     from monev_cli.register import asof, recaps, settings
 
     with asof.state(register, period, as_of) as cut:
         return consolidation.agency_recap(
             source,
-            reporting.tallies(register, cut, as_of),
+            tallies.of_register(register, cut, as_of),
             recaps.answer_day_counts(register, cut),
             settings.timeline(register).limits(period.end),
         )
@@ -86,12 +86,12 @@ def office_codes(register: Register, period: Period) -> dict[str, list[tuple]]:
     """(code, label, listed) of each of the office's channels and types:
     every label wins over an agency's; those listed are the ones its own
     report would list for the period, shown even with no complaint."""
-    from monev_cli.register import recaps
+    from monev_cli import tallies
 
     found = {}
     for table, tally in (
-        ("channels", recaps.by_channel(register, period)),
-        ("types", recaps.by_type(register, period)),
+        ("channels", tallies.by_channel(register, period)),
+        ("types", tallies.by_type(register, period)),
     ):
         listed = {line.key for line in tally.lines}
         found[table] = [

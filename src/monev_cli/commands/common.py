@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from monev_cli.dates import parse_date
+from monev_cli.dates import check_year, parse_date
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.models import Stamp
@@ -97,6 +97,16 @@ AsOf = Annotated[
 ]
 
 JsonFlag = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
+
+
+def year_option(help: str):
+    """A --year: every one is checked as the core checks a year, with its
+    message (``dates.check_year``)."""
+    return Annotated[int | None, typer.Option(help=help, callback=_checked_year)]
+
+
+def _checked_year(year: int | None) -> int | None:
+    return year if year is None else check_year(year)
 
 
 def today(as_of: str | None) -> date:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from monev_cli import deadlines
-from monev_cli.commands import output, prompts, selection
+from monev_cli import deadlines, files
+from monev_cli.commands import lateness, output, prompts, selection, showing
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
@@ -17,14 +17,11 @@ from monev_cli.commands.common import (
 )
 from monev_cli.commands.lazy import help_of
 from monev_cli.errors import InputError
-from monev_cli.fields import PERSONAL
-from monev_cli.i18n import N_, _, ngettext
+from monev_cli.i18n import _, ngettext
 from monev_cli.models import (
     DONE,
-    EVENT_CORRECTION,
     STATUS_LABELS,
     Complaint,
-    Event,
 )
 from monev_cli.register import Register, listing
 from monev_cli.register import complaints as store
@@ -35,19 +32,9 @@ Ref = Annotated[
         help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
     ),
 ]
-# A recorded field's name as show prints it; its corrections are named so too.
-FIELD_LABELS = {
-    "received_on": N_("Received"),
-    "channel": N_("Channel"),
-    "type": N_("Type"),
-    "classification": N_("Classification"),
-    "due_on": N_("Due"),
-    "unit": N_("Unit"),
-    "name": N_("Name"),
-    "contact": N_("Contact"),
-    "external_ref": N_("External ref"),
-    "summary": N_("Summary"),
-}
+HappenedOn = Annotated[
+    str | None, typer.Option("--date", help=_("When it happened (default: today)."))
+]
 IncludePersonal = Annotated[
     bool,
     typer.Option(
@@ -154,9 +141,7 @@ def update(
     note: Annotated[
         str | None, typer.Option(help=_("The answer given, or the reason."))
     ] = None,
-    on: Annotated[
-        str | None, typer.Option("--date", help=_("When it happened (default: today)."))
-    ] = None,
+    on: HappenedOn = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -176,9 +161,7 @@ def note(
     ctx: typer.Context,
     ref: Ref,
     text: Annotated[str, typer.Argument(help=_("The follow-up note."))],
-    on: Annotated[
-        str | None, typer.Option("--date", help=_("When it happened (default: today)."))
-    ] = None,
+    on: HappenedOn = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -212,7 +195,7 @@ def _ask_to_void(complaint: Complaint, now: date) -> None:
     """On a terminal, the officer sees what a typo would void before it is."""
     if complaint.voided:
         return  # voiding it again is refused, with the reason
-    _print_fields(complaint, include_personal=False, now=now)
+    showing.print_fields(complaint, False, _due_words(complaint, now))
     if not typer.confirm(_("Void {ref}?").format(ref=complaint.tracking_no)):
         raise typer.Abort()
 
@@ -246,33 +229,15 @@ def show(
             _public(complaint, include_personal) | _standing(complaint, now)
         )
         return
-    _print_fields(complaint, include_personal, now)
-    withheld = _withheld(complaint, include_personal)
-    history = [
-        (
-            e.event_on.isoformat(), e.kind, e.status or "", e.officer,
-            _history_note(e, withheld),
-        )
-        for e in complaint.events
-    ]  # fmt: skip
+    showing.print_fields(complaint, include_personal, _due_words(complaint, now))
     typer.echo()
-    output.print_table(_history_columns(), history, _("History"))
+    showing.print_history(complaint, include_personal)
 
 
-def _print_fields(complaint: Complaint, include_personal: bool, now: date) -> None:
-    fields = _fields(complaint, include_personal, now)
-    columns = [output.Column(_("Field")), output.Column(_("Value"), output.WRAPPED)]
-    output.print_table(columns, fields, complaint.tracking_no, key=None)
-
-
-def _history_columns() -> list[output.Column]:
-    return [
-        output.Column(_("Date")),
-        output.Column(_("Entry")),
-        output.Column(_("Status")),
-        output.Column(_("Officer"), output.TEXT),
-        output.Column(_("Note"), output.WRAPPED, ratio=3, minimum=16),
-    ]
+def _due_words(complaint: Complaint, now: date) -> str | None:
+    """Where the complaint stands, for show; none for a voided one: it is out
+    of every count, with no days left or late."""
+    return None if complaint.voided else _standing(complaint, now)[LABEL]
 
 
 def _as_it_stood(register, ref: str, day) -> Complaint:
@@ -282,49 +247,6 @@ def _as_it_stood(register, ref: str, day) -> Complaint:
     from monev_cli.register import asof
 
     return asof.complaint(register, ref, day)
-
-
-def _fields(complaint: Complaint, include_personal: bool, now: date) -> list:
-    withheld = _withheld(complaint, include_personal)
-    # a voided complaint is out of every count: no days left or late
-    due = complaint.due_on.isoformat()
-    if not complaint.voided:
-        due += f" ({_standing(complaint, now)[LABEL]})"
-    return [
-        (_("Received"), complaint.received_on.isoformat()),
-        (_("Channel"), complaint.channel),
-        (_("Type"), f"{complaint.type} ({complaint.classification})"),
-        (_("Status"), _("voided") if complaint.voided else complaint.status),
-        (_("Due"), due),
-        (_("Unit"), complaint.unit or "-"),
-        (_("Name"), withheld or complaint.name or "-"),
-        (_("Contact"), withheld or complaint.contact or "-"),
-        (_("External ref"), complaint.external_ref or "-"),
-        (_("Summary"), complaint.summary),
-    ]
-
-
-def _withheld(complaint: Complaint, include_personal: bool) -> str | None:
-    """What stands for a confidential identity not asked for ("-" would read
-    as no name given)."""
-    if complaint.confidential and not include_personal:
-        return _("withheld")
-    return None
-
-
-def _history_note(event: Event, withheld: str | None) -> str:
-    """An entry's note; a correction's field, old and new value first."""
-    if event.kind != EVENT_CORRECTION:
-        return event.note or ""
-    old, new = event.old_value or "-", event.new_value or "-"
-    if withheld and event.field in PERSONAL:
-        old = new = withheld
-    return _("{field}: {old} → {new} ({reason})").format(
-        field=_(FIELD_LABELS.get(event.field, event.field)),
-        old=old,
-        new=new,
-        reason=event.note,
-    )
 
 
 def list_complaints(
@@ -367,7 +289,7 @@ def list_complaints(
         shown, columns = PLAIN_FIELDS, None
     rows = (_picked(_list_row(c, include_personal, now), shown) for c in found)
     if as_csv:
-        output.write_csv(LIST_HEADER, rows)
+        files.write_csv(LIST_HEADER, rows)
     elif columns:
         output.print_table(columns, list(rows), empty=_("No complaint matches."))
     else:
@@ -443,21 +365,7 @@ def _standing(complaint: Complaint, now: date) -> dict:
     key, late = deadlines.standing(
         complaint.due_on, complaint.answered_on, complaint.status == DONE, now
     )
-    return {"timeliness": key, "days_late": late, LABEL: _standing_words(key, late)}
-
-
-def _standing_words(key: str, late: int | None) -> str:
-    if key == deadlines.DONE_UNDATED:
-        return _("answered, date not recorded")
-    if key == deadlines.ANSWERED_LATE:
-        return ngettext(
-            "answered {days} day late", "answered {days} days late", late
-        ).format(days=late)
-    if key == deadlines.ANSWERED_ON_TIME:
-        return _("answered in time")
-    if key == deadlines.OPEN_LATE:
-        return ngettext("{days} day late", "{days} days late", late).format(days=late)
-    return ngettext("{days} day left", "{days} days left", -late).format(days=-late)
+    return {"timeliness": key, "days_late": late, LABEL: lateness.standing(key, late)}
 
 
 def add_to(app: typer.Typer) -> None:

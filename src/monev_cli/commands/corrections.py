@@ -5,8 +5,9 @@ from typing import Annotated
 import typer
 
 from monev_cli.commands.common import AsOf, JsonFlag, today
-from monev_cli.commands.complaints import FIELD_LABELS, Ref, confirm
+from monev_cli.commands.complaints import Ref, confirm
 from monev_cli.commands.lazy import help_of
+from monev_cli.commands.showing import FIELD_LABELS
 from monev_cli.dates import parse_date
 from monev_cli.i18n import _
 from monev_cli.register import complaints as store

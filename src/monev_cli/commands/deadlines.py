@@ -11,6 +11,7 @@ from monev_cli.commands.common import (
     is_interactive,
     optional_date,
     today,
+    year_option,
 )
 from monev_cli.commands.lazy import help_of
 from monev_cli.commands.output import TEXT, WRAPPED, Column
@@ -124,9 +125,7 @@ def _recomputed(count: int) -> str:
 )
 def holidays_list(
     ctx: typer.Context,
-    year: Annotated[
-        int | None, typer.Option(help=_("The year (default: this year)."))
-    ] = None,
+    year: year_option(_("The year (default: this year).")) = None,
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ):

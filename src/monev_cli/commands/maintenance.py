@@ -24,7 +24,7 @@ def check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
                 "register": str(path),
                 "complaints": report.complaints,
                 "events": report.events,
-                "problems": [problem.__dict__ for problem in report.problems],
+                "problems": [problem._asdict() for problem in report.problems],
             }
         )
     else:

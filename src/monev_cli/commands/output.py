@@ -1,22 +1,14 @@
-"""Writing results: JSON and CSV for scripts, Rich tables for people.
+"""Results on the terminal: JSON for scripts, Rich tables for people.
 
-User text is data: Rich markup in it is escaped, and CSV cells that a
-spreadsheet would run as a formula are neutralised.
+User text is data: Rich markup in it is escaped. CSV and the files a command
+writes are ``monev_cli.files``'s.
 """
 
-import errno
-import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
-from pathlib import Path
-from typing import IO
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-# json and csv are imported where used: every command loads this module, and
+# json is imported where used: every command loads this module, and
 # start-up is most of a desk command's time.
 
 
@@ -39,21 +31,6 @@ def stream_json_list(items: Iterable[dict]) -> None:
     out.write("[]\n" if first else "\n]\n")
 
 
-def safe_cell(value) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def write_csv(header: Sequence[str], rows: Iterable[Sequence], out=None) -> None:
-    import csv
-
-    writer = csv.writer(out or sys.stdout, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
-
-
 def console():
     from rich.console import Console
 
@@ -70,8 +47,7 @@ NARROW = 60  # below this, a table that would shorten anything becomes blocks
 GAP = 2  # spaces between two columns
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a terminal table. ``minimum`` is the narrowest a phrase
     or free text is worth showing; ``drop`` > 0 marks a column left out when
     the window is short, the highest first (the block form keeps it)."""
@@ -256,79 +232,3 @@ def plain_lines(rows: Iterable[Sequence]) -> None:
 
 def _one_line(value) -> str:
     return " ".join(("" if value is None else str(value)).split())
-
-
-@contextmanager
-def destination(
-    path: Path | None, binary: bool = False, register: Path | None = None
-) -> Iterator[IO]:
-    """Where a command's output goes: stdout (no path, or ``-``); straight
-    into a device or a named pipe; else a regular file that appears whole or
-    not at all. Never any of the ``register``'s files."""
-    from monev_cli.paths import is_special, refuse_register
-
-    if path is None or str(path) == "-":
-        yield sys.stdout.buffer if binary else sys.stdout
-        return
-    refuse_register(path, register)
-    writer = _straight_into if is_special(path) else atomic_file
-    with writer(path, binary) as out:
-        yield out
-
-
-def _mode(binary: bool) -> dict:
-    if binary:
-        return {"mode": "wb"}
-    return {"mode": "w", "encoding": "utf-8", "newline": ""}
-
-
-@contextmanager
-def _straight_into(path: Path, binary: bool) -> Iterator[IO]:
-    try:
-        with open(path, **_mode(binary)) as out:
-            yield out
-    except OSError as error:
-        raise _cannot_write(path, error) from None
-
-
-@contextmanager
-def atomic_file(path: Path, binary: bool = False) -> Iterator[IO]:
-    """A file written beside ``path`` then renamed into place, so a reader never
-    sees half a file and a failure leaves the old one as it was. The hidden
-    name is short: ``path``'s own may be as long as a name can be."""
-    import tempfile
-
-    if path.is_dir() or not path.name:
-        raise _cannot_write(path, IsADirectoryError(errno.EISDIR, "", str(path)))
-    target = Path(os.path.realpath(path))  # a link is followed, not replaced
-    partial = None
-    try:
-        handle, partial = tempfile.mkstemp(
-            dir=target.parent, prefix=".monev-", suffix=".partial"
-        )
-        with open(handle, **_mode(binary)) as out:
-            yield out
-        os.chmod(partial, 0o666 & ~_umask())
-        os.replace(partial, target)
-    except OSError as error:
-        raise _cannot_write(path, error) from None
-    finally:
-        if partial is not None:
-            with suppress(OSError):
-                os.unlink(partial)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _cannot_write(path: Path, error: OSError):
-    from monev_cli.errors import InputError
-    from monev_cli.i18n import _
-
-    reason = error.strerror or os.strerror(error.errno or errno.EIO)
-    return InputError(
-        _("Cannot write {path}: {reason}.").format(path=path, reason=reason)
-    )

@@ -1,19 +1,17 @@
 """The overdue report: what a cron job mails every morning."""
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
-from functools import cache
 from itertools import chain
 from typing import Annotated
 
 import typer
 
-from monev_cli import deadlines
-from monev_cli.commands import output
+from monev_cli.commands import lateness, output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
 from monev_cli.commands.lazy import help_of
-from monev_cli.i18n import _, ngettext
+from monev_cli.i18n import _
 from monev_cli.register import overdue as report
 
 # A Rich table costs about half a millisecond a row: longer reports go plain.
@@ -51,8 +49,7 @@ def overdue(
         else:
             typer.echo(found)
     else:
-        found_batches = report.batches(register, now, within, status=as_json)
-        counted = _Counter(found_batches)
+        counted = report.Counted(report.batches(register, now, within, status=as_json))
         if as_json:
             items = report.late(counted)
             output.stream_json_list(_late_dict(item, now) for item in items)
@@ -63,38 +60,24 @@ def overdue(
         raise typer.Exit(1)
 
 
-class _Counter:
-    """Passes the report through, counting what is overdue (not due soon)."""
-
-    def __init__(self, batches: Iterable[report.Batch]) -> None:
-        self._batches = batches
-        self.overdue = 0
-
-    def __iter__(self) -> Iterator[report.Batch]:
-        for batch in self._batches:
-            if batch.kind != report.DUE_SOON:
-                self.overdue += len(batch.rows)
-            yield batch
-
-
 def _print_late(batches: Iterable[report.Batch], now: date) -> None:
-    texts = (_lines(batch, now) for batch in batches)
+    """A table on a terminal for a short report, else one line a row."""
+    lines = (_lines(batch, now) for batch in batches)
     if not is_interactive():
-        _write(texts)
+        _write(lines)
         return
-    first = ""
-    for text in texts:
-        first += text
-        if first.count("\n") > TABLE_MAX:
+    first: list[tuple[str, ...]] = []
+    for rows in lines:
+        first += rows
+        if len(first) > TABLE_MAX:
             break
     if not first:
         typer.echo(_("Nothing is overdue on {date}.").format(date=now.isoformat()))
-    elif first.count("\n") <= TABLE_MAX:
+    elif len(first) <= TABLE_MAX:
         title = _("Overdue on {date}").format(date=now.isoformat())
-        rows = [line.split("\t") for line in first.split("\n")[:-1]]
-        output.print_table(_columns(), rows, title)
+        output.print_table(_columns(), first, title)
     else:
-        _write(chain([first], texts))
+        _write(chain([first], lines))
 
 
 def _columns() -> list[output.Column]:
@@ -110,30 +93,37 @@ def _columns() -> list[output.Column]:
     ]
 
 
-def _write(texts: Iterable[str]) -> None:
-    """One write a batch: a write a line costs a system call each when
-    Python's output is unbuffered (PYTHONUNBUFFERED, set in many containers)."""
+def _write(lines: Iterable[list[tuple[str, ...]]]) -> None:
+    """Tab-separated cells, one write a batch: a write a line costs a system
+    call each when Python's output is unbuffered (PYTHONUNBUFFERED, set in
+    many containers)."""
     write = sys.stdout.write
-    for text in texts:
-        write(text)
+    for rows in lines:
+        if rows:
+            write("\n".join(map("\t".join, rows)) + "\n")
 
 
-def _lines(batch: report.Batch, now: date) -> str:
-    """The batch's lines: tab-separated cells (the table shows the same),
-    each one line of text. Unlike output.plain_lines, only the summary may
-    need making one: the other cells never hold a tab or a line break."""
+def _lines(batch: report.Batch, now: date) -> list[tuple[str, ...]]:
+    """The cells of the batch's lines, each one line of text: the same for
+    the table and the plain lines. Unlike output.plain_lines, only the
+    summary may need making one: the other cells never hold a tab or a line
+    break."""
     due_dates = {row[2] for row in batch.rows}
-    lateness = {due: _lateness(batch.kind, due, now) for due in due_dates}
+    late = {due: lateness.of_overdue(batch.kind, due, now) for due in due_dates}
     rows = batch.rows
     if not _single_spaced([row[5] for row in rows]):
         rows = [(*row[:5], " ".join(row[5].split())) for row in rows]
-    return "".join(
-        [
-            f"{number}\t{received}\t{lateness[due]}\t{channel}\t{unit or '-'}\t"
-            f"{_shortened(summary) if len(summary) > SUMMARY_SHOWN else summary}\n"
-            for number, received, due, channel, unit, summary in rows
-        ]
-    )
+    return [
+        (
+            number,
+            received,
+            late[due],
+            channel,
+            unit or "-",
+            _shortened(summary) if len(summary) > SUMMARY_SHOWN else summary,
+        )
+        for number, received, due, channel, unit, summary in rows
+    ]
 
 
 def _single_spaced(summaries: list[str]) -> bool:
@@ -153,22 +143,6 @@ def _single_spaced(summaries: list[str]) -> bool:
 
 def _shortened(summary: str) -> str:
     return summary[: SUMMARY_SHOWN - 1] + "…"
-
-
-@cache  # a long report repeats a few hundred due dates
-def _lateness(kind: str, due_on: str, now: date) -> str:
-    days = deadlines.days_late(date.fromisoformat(due_on), now)
-    if kind == report.OVERDUE:
-        return ngettext("{n} day late", "{n} days late", days).format(n=days)
-    if kind == report.NO_RESPONSE:
-        return ngettext(
-            "no initial response, {n} day late",
-            "no initial response, {n} days late",
-            days,
-        ).format(n=days)
-    if days == 0:
-        return _("due today")
-    return ngettext("due in {n} day", "due in {n} days", -days).format(n=-days)
 
 
 def _late_dict(item: report.Late, now: date) -> dict:

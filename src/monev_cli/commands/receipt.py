@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from monev_cli.commands import output
+from monev_cli import files
 from monev_cli.commands.lazy import help_of
 from monev_cli.i18n import _
 from monev_cli.models import Complaint
@@ -58,7 +58,7 @@ def write(
 
     context = receipts.build_context(register, complaint)
     data = pdf.render(context, "receipt.typ", template_dir)
-    with output.destination(target, binary=True, register=register.path) as out:
+    with files.destination(target, binary=True, register=register.path) as out:
         out.write(data)
     if str(target) != "-":
         typer.echo(_("Wrote {path}.").format(path=target), err=True)

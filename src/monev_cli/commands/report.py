@@ -10,21 +10,22 @@ from typing import Annotated
 
 import typer
 
+from monev_cli import files
 from monev_cli.commands import output
-from monev_cli.commands.common import AsOf, JsonFlag, optional_date, today
+from monev_cli.commands.common import (
+    AsOf,
+    JsonFlag,
+    optional_date,
+    today,
+    year_option,
+)
 from monev_cli.commands.lazy import help_of
-from monev_cli.dates import EARLIEST, LATEST
 from monev_cli.errors import InputError
 from monev_cli.i18n import _
 from monev_cli.narrative import check_section
 from monev_cli.period import Period
 
-Year = Annotated[
-    int | None,
-    typer.Option(
-        min=EARLIEST.year, max=LATEST.year, help=_("A calendar year, e.g. 2023.")
-    ),
-]
+Year = year_option(_("A calendar year, e.g. 2023."))
 From = Annotated[str | None, typer.Option("--from", help=_("First day of the period."))]
 To = Annotated[str | None, typer.Option("--to", help=_("Last day of the period."))]
 Section = Annotated[
@@ -33,14 +34,7 @@ Section = Annotated[
         help=_("The section, e.g. latar_belakang; 'monev narrative show' lists them.")
     ),
 ]
-TextYear = Annotated[
-    int | None,
-    typer.Option(
-        min=EARLIEST.year,
-        max=LATEST.year,
-        help=_("Only for this year's report (default: for every year)."),
-    ),
-]
+TextYear = year_option(_("Only for this year's report (default: for every year)."))
 
 
 TemplateDir = Annotated[
@@ -82,15 +76,16 @@ def recap(
     as_of: AsOf = None,
     as_json: JsonFlag = False,
 ) -> None:
-    from monev_cli.register import asof, recaps
+    from monev_cli import tallies as counted
+    from monev_cli.register import asof
 
     now = today(as_of)
     register = ctx.obj.open()
     with asof.state(register, period_of(year, date_from, date_to, now), now) as period:
         tallies = {
-            "channel": recaps.by_channel(register, period),
-            "type": recaps.by_type(register, period),
-            "status": recaps.by_status(register, period),
+            "channel": counted.by_channel(register, period),
+            "type": counted.by_type(register, period),
+            "status": counted.by_status(register, period),
         }
     if as_json:
         output.print_json(
@@ -228,7 +223,7 @@ def write_document(
     binary = isinstance(data, bytes)
     if binary:
         sys.stdout.flush()
-    with output.destination(output_file, binary=binary, register=register) as out:
+    with files.destination(output_file, binary=binary, register=register) as out:
         out.write(data)
     if output_file is not None and str(output_file) != "-":
         typer.echo(_("Wrote {path}.").format(path=output_file), err=True)
@@ -273,14 +268,7 @@ def narrative_show(
     section: Annotated[
         str | None, typer.Argument(help=_("Only this section, as plain text."))
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            min=EARLIEST.year,
-            max=LATEST.year,
-            help=_("The texts this year's report uses."),
-        ),
-    ] = None,
+    year: year_option(_("The texts this year's report uses.")) = None,
     as_json: JsonFlag = False,
 ) -> None:
     from monev_cli.register import narratives

@@ -5,12 +5,12 @@ from typing import Annotated
 
 import typer
 
-from monev_cli.commands.common import optional_date
+from monev_cli.commands.common import optional_date, year_option
 from monev_cli.i18n import _
 from monev_cli.register import listing
 
 Status = Annotated[str | None, typer.Option(help=_("diterima, proses or selesai."))]
-Year = Annotated[int | None, typer.Option(help=_("Received in this year."))]
+Year = year_option(_("Received in this year."))
 DateFrom = Annotated[
     str | None, typer.Option("--from", help=_("Received on or after."))
 ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from monev_cli import files
 from monev_cli.commands import output, selection
 from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.commands.lazy import help_of
@@ -256,7 +257,7 @@ def _destination(path: Path | None, binary: bool, register: Path):
         raise InputError(
             _("A workbook cannot be shown on the terminal: add --output FILE.xlsx.")
         )
-    return output.destination(path, binary, register)
+    return files.destination(path, binary, register)
 
 
 def add_to(app: typer.Typer) -> None:

@@ -9,10 +9,10 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from monev_cli import fields
-from monev_cli.commands.output import FORMULA_STARTS
 from monev_cli.dates import check_event_on, check_in_range, parse_date
 from monev_cli.errors import InputError
 from monev_cli.fields import TRACKING_NUMBER
+from monev_cli.files import FORMULA_STARTS
 from monev_cli.i18n import _
 from monev_cli.importing.labels import CHANNEL_ALIASES, TYPE_ALIASES, Codes
 from monev_cli.models import (

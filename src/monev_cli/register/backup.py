@@ -4,8 +4,8 @@ online backup API, so that desks may go on writing while it runs."""
 import contextlib
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from monev_cli.errors import InputError, RegisterFileError
 from monev_cli.i18n import _
@@ -13,8 +13,7 @@ from monev_cli.paths import refuse_register
 from monev_cli.register.connection import Register
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     path: Path
     complaints: int
 

@@ -10,8 +10,9 @@ from datetime import date
 
 from monev_cli.fields import STORED, stored_value
 from monev_cli.i18n import _
-from monev_cli.models import DEFAULT_PREFIX, DONE
+from monev_cli.models import DONE
 from monev_cli.register import settings
+from monev_cli.register.catalog import tracking_prefix
 from monev_cli.register.connection import Register
 from monev_cli.register.references import ref_key
 
@@ -212,8 +213,7 @@ class _Numbers:
     included, so that they never take one."""
 
     def __init__(self, conn: sqlite3.Connection, new: Sequence[Incoming]) -> None:
-        row = conn.execute("SELECT value FROM profile WHERE key = 'prefix'").fetchone()
-        self.prefix = (row[0] if row else None) or DEFAULT_PREFIX
+        self.prefix = tracking_prefix(conn)
         self.last = dict(
             conn.execute("SELECT year, MAX(seq) FROM complaints GROUP BY year")
         )

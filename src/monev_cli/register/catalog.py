@@ -8,7 +8,7 @@ from pathlib import Path
 from monev_cli.errors import InputError, NotFoundError
 from monev_cli.i18n import N_, _, check_language
 from monev_cli.indonesian import NIP
-from monev_cli.models import PROFILE_KEYS, Code
+from monev_cli.models import DEFAULT_PREFIX, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
 from monev_cli.texts import clean_text
 
@@ -98,6 +98,12 @@ def _check_nip(value: str) -> str:
             ).format(value=value)
         )
     return digits
+
+
+def tracking_prefix(conn: sqlite3.Connection) -> str:
+    """The prefix of new tracking numbers: the profile's, else the default."""
+    row = conn.execute("SELECT value FROM profile WHERE key = 'prefix'").fetchone()
+    return (row[0] if row else None) or DEFAULT_PREFIX
 
 
 def _check_prefix(value: str) -> str:

@@ -11,7 +11,6 @@ from monev_cli.errors import InputError, StateError
 from monev_cli.fields import STORED
 from monev_cli.i18n import _
 from monev_cli.models import (
-    DEFAULT_PREFIX,
     DONE,
     EVENT_NOTE,
     EVENT_RECORDED,
@@ -50,7 +49,7 @@ def record(register: Register, draft: Draft, stamp: Stamp) -> Complaint:
         # Inside the write: a limit changed by another desk meanwhile counts.
         row["due_on"] = settings.due_on(register, draft.received_on).isoformat()
         references.check_external_ref_free(conn, row["external_ref"])
-        prefix = _prefix(conn)
+        prefix = catalog.tracking_prefix(conn)
         year = draft.received_on.year
         seq = conn.execute(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM complaints WHERE year = ?", (year,)
@@ -115,11 +114,6 @@ def check_codes_usable(register: Register, row: dict, received_on: date) -> None
 
 def type_classification(register: Register, code: str) -> str:
     return catalog.resolve_code(register, "types", code).classification
-
-
-def _prefix(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT value FROM profile WHERE key = 'prefix'").fetchone()
-    return (row[0] if row else None) or DEFAULT_PREFIX
 
 
 def change_status(

@@ -3,22 +3,20 @@ keeps. Each rule is one query that returns the rows breaking it, so a large
 register is checked by SQLite, not by a loop in Python."""
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from monev_cli.i18n import _
 from monev_cli.register.connection import Register, file_error
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with the register: which check found it, and what."""
 
     check: str
     detail: str
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     complaints: int
     events: int
     problems: tuple[Problem, ...]

@@ -1,7 +1,7 @@
 """The agency's own narrative texts for the report, kept in the register so
 that a copy of the file reproduces every report."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from monev_cli import narrative
 from monev_cli.register.connection import Register
@@ -9,8 +9,7 @@ from monev_cli.register.connection import Register
 AGENCY_WIDE = 0  # the year under which a text for every year is stored
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     section: str
     text: str
     year: int | None  # the year it was set for, AGENCY_WIDE, or None: the default
