@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from monev_cli.fields import BY_NAME, stored_value
 from monev_cli.models import (
     DEFAULT_CHANNELS,
     DEFAULT_TYPES,
@@ -117,7 +118,7 @@ def _rows(
     classification = {
         t.code: t.classification for t in catalog.codes(register, "types")
     }
-    due_on = _memoized(due_date_rule(register))
+    due_on = due_date_rule(register)
     seqs: dict[int, int] = {}
     for complaint_id, item in enumerate(
         (item for item in items if item.draft.received_on <= as_of), start=1
@@ -142,7 +143,7 @@ def _rows(
             if when > as_of:
                 break
             status = step_status
-            answered_on = when.isoformat() if status == DONE else None
+            answered_on = when if status == DONE else None
             events.append(
                 (
                     complaint_id,
@@ -153,30 +154,29 @@ def _rows(
                     note,
                 )
             )
+        values = {
+            "id": complaint_id,
+            "tracking_no": f"{prefix}-{year}-{seq:04d}",
+            "year": year,
+            "seq": seq,
+            **draft._asdict(),
+            "classification": draft.classification or classification[draft.type],
+            "status": status,
+            "due_on": due_on(draft.received_on),
+            "answered_on": answered_on,
+            "voided": False,
+            "void_reason": None,
+        }
         yield (
-            (
-                complaint_id,
-                f"{prefix}-{year}-{seq:04d}",
-                year,
-                seq,
-                received_on,
-                draft.channel,
-                draft.type,
-                draft.classification or classification[draft.type],
-                draft.summary,
-                draft.name,
-                draft.contact,
-                int(draft.confidential),
-                draft.unit,
-                draft.external_ref,
-                status,
-                due_on(draft.received_on),
-                answered_on,
-                0,
-                None,
-            ),  # fmt: skip
-            events,
+            tuple(_stored(name, values.get(name)) for name in bulk.COMPLAINT_COLUMNS),
+            [(*event, *bulk.NO_CHANGE) for event in events],
         )
+
+
+def _stored(name: str, value):
+    """A value as the complaints table holds it, by the fields' declaration."""
+    field = BY_NAME.get(name)
+    return stored_value(field, value) if field else value
 
 
 def _on(stamp: tuple[str, str], day: date) -> tuple[str, str]:
@@ -184,18 +184,6 @@ def _on(stamp: tuple[str, str], day: date) -> tuple[str, str]:
     stamps it."""
     logged_at, officer = stamp
     return day.isoformat() + logged_at[10:], officer
-
-
-def _memoized(rule):
-    """Due dates by the register's rule, computed once per received date."""
-    known: dict[date, str] = {}
-
-    def due_on(received_on: date) -> str:
-        if received_on not in known:
-            known[received_on] = rule(received_on).isoformat()
-        return known[received_on]
-
-    return due_on
 
 
 def _chunks(
@@ -213,13 +201,15 @@ def _chunks(
         yield complaints, events
 
 
-# An agency's sheet as Excel saves it: Indonesian headers, ';', a BOM,
-# DD/MM/YYYY, channels and types by their report labels.
-CSV_HEADER = (
-    "No", "Tanggal", "Nama", "Kontak", "Saluran/Media", "Jenis Pengaduan",
-    "Uraian", "Unit Kerja", "Status", "Tanggal Selesai", "Tindak Lanjut",
-    "No LAPOR",
-)  # fmt: skip
+# An agency's sheet as Excel saves it: its running number ("No"), then its
+# own header for each field it has, ';', a BOM, DD/MM/YYYY, channels and
+# types by their report labels.
+SHEET_HEADERS = {
+    "received_on": "Tanggal", "name": "Nama", "contact": "Kontak",
+    "channel": "Saluran/Media", "type": "Jenis Pengaduan", "summary": "Uraian",
+    "unit": "Unit Kerja", "status": "Status", "answered_on": "Tanggal Selesai",
+    "answer": "Tindak Lanjut", "external_ref": "No LAPOR",
+}  # fmt: skip
 
 
 def write_csv(path: Path, size: int) -> int:
@@ -230,7 +220,7 @@ def write_csv(path: Path, size: int) -> int:
     types = {code: label for code, label, _ in DEFAULT_TYPES}
     with path.open("w", newline="", encoding="utf-8-sig") as file:
         writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
-        writer.writerow(CSV_HEADER)
+        writer.writerow(("No", *SHEET_HEADERS.values()))
         for number, item in enumerate(generate(size), start=1):
             draft = item.draft
             status, answered, answer = "diterima", "", ""
@@ -240,14 +230,20 @@ def write_csv(path: Path, size: int) -> int:
                     break
                 status, answer = status_then, note
                 answered = _day(when) if status == DONE else ""
-            writer.writerow(
-                (
-                    number, _day(draft.received_on), draft.name or "",
-                    draft.contact or "", channels[draft.channel], types[draft.type],
-                    f"{draft.summary} (kasus {number})", draft.unit or "",
-                    STATUS_LABELS[status], answered, answer, f"LPR{number:08d}",
-                )
-            )  # fmt: skip
+            cells = {
+                "received_on": _day(draft.received_on),
+                "name": draft.name or "",
+                "contact": draft.contact or "",
+                "channel": channels[draft.channel],
+                "type": types[draft.type],
+                "summary": f"{draft.summary} (kasus {number})",
+                "unit": draft.unit or "",
+                "status": STATUS_LABELS[status],
+                "answered_on": answered,
+                "answer": answer,
+                "external_ref": f"LPR{number:08d}",
+            }
+            writer.writerow((number, *(cells[name] for name in SHEET_HEADERS)))
     return size
 
 

@@ -547,9 +547,8 @@ def _schema_and_soundness(db: Path):
 
 
 def test_a_large_import_leaves_the_schema_and_indexes_as_they_were(monev, tmp_path):
-    # Into an empty register the indexes are set aside and built again; into
-    # one larger than the file they are kept: either way the same schema,
-    # with every index holding every row.
+    # Into an empty register and into one larger than the file alike: the
+    # same schema, with every index holding every row.
     before, _sound = _schema_and_soundness(monev.db)
     path = excel_csv(tmp_path / "rekap.csv", [HEADER, *ROWS[:2]])
     monev.ok("import", str(path), "--as-of", AS_OF)

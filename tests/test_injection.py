@@ -73,9 +73,6 @@ def test_search_wildcards_match_literally(monev, search, found):
 SQL_INTERPOLATIONS = {
     "register/asof.py: EVENT_CORRECTION",
     "register/asof.py: _select(register)",
-    "register/bulk.py: name",
-    "register/bulk.py: IMPORT_CACHE_KIB",
-    "register/bulk.py: int(cache)",
     "register/catalog.py: _table(table)",
     "register/catalog.py: extra",
     "register/catalog.py: where",

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from monev_cli import fields
 from monev_cli.errors import InputError
 from monev_cli.files import write_csv
 from monev_cli.i18n import _
@@ -19,7 +20,6 @@ from monev_cli.models import (
     EVENT_CORRECTION,
     EVENT_RECORDED,
     OPEN_STATUSES,
-    PERSONAL,
     Complaint,
 )
 from monev_cli.texts import one_of
@@ -27,12 +27,7 @@ from monev_cli.texts import one_of
 FORMATS = ("csv", "json", "xlsx", "open311")
 JSON_FORMAT = {"format": "monev", "version": 1}
 
-COLUMNS = (
-    "tracking_no", "received_on", "channel", "type", "classification", "summary",
-    "name", "contact", "confidential", "unit", "external_ref", "status", "due_on",
-    "answered_on", "answer", "voided", "void_reason",
-)  # fmt: skip
-VOID_COLUMNS = ("voided", "void_reason")
+COLUMNS = fields.EXPORTED
 _UTC_OFFSET = re.compile(r"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
 
 
@@ -51,8 +46,8 @@ class Options:
 
 
 def columns(options: Options) -> tuple[str, ...]:
-    left_out = (() if options.include_personal else PERSONAL) + (
-        () if options.include_void else VOID_COLUMNS
+    left_out = (() if options.include_personal else fields.PERSONAL) + (
+        () if options.include_void else fields.VOID
     )
     return tuple(name for name in COLUMNS if name not in left_out)
 
@@ -96,13 +91,13 @@ def answer(complaint: Complaint) -> str | None:
 
 
 def _cells(complaint: Complaint, header: tuple[str, ...]) -> list:
-    values = {
-        **complaint._asdict(),
-        "confidential": int(complaint.confidential),
-        "voided": int(complaint.voided),
-        "answer": answer(complaint),
-    }
-    return [values[name] for name in header]
+    """The columns' values; a yes or no as 1 or 0, as the register stores it."""
+    values = complaint._asdict() | {"answer": answer(complaint)}
+    return [_cell(values[name]) for name in header]
+
+
+def _cell(value):
+    return int(value) if isinstance(value, bool) else value
 
 
 def _write_csv(out, complaints: Iterable[Complaint], options: Options) -> None:
@@ -149,7 +144,7 @@ def _write_json(out, complaints: Iterable[Complaint], options: Options) -> None:
             complaint = complaint.without_personal()
         data = complaint.to_dict()
         if not options.include_personal:
-            for name in PERSONAL:
+            for name in fields.PERSONAL:
                 del data[name]
         out.write(separator + json.dumps(data, ensure_ascii=False))
         separator = ",\n"

@@ -8,6 +8,7 @@ ten times what a named tuple costs, and a desk command loads about ten.
 from datetime import date
 from typing import NamedTuple
 
+from monev_cli.fields import DATES, PERSONAL
 from monev_cli.i18n import N_
 
 STATUS_LABELS = {"diterima": "Diterima", "proses": "Proses", "selesai": "Selesai"}
@@ -15,7 +16,6 @@ STATUSES = tuple(STATUS_LABELS)
 OPEN_STATUSES = ("diterima", "proses")
 DONE = "selesai"
 
-CLASSIFICATIONS = ("informatif", "penyimpangan")
 
 # (code, label in reports); the order is the order of the report's Tabel 1.
 DEFAULT_CHANNELS = (
@@ -77,7 +77,6 @@ CORRECTABLE = (
     "received_on", "channel", "type", "classification", "unit", "name", "contact",
     "external_ref", "summary",
 )  # fmt: skip
-PERSONAL = ("name", "contact")
 
 
 class Stamp(NamedTuple):
@@ -169,8 +168,7 @@ class Complaint(NamedTuple):
         """The same complaint with the complainant's identity withheld, in
         its history too."""
         return self._replace(
-            name=None,
-            contact=None,
+            **dict.fromkeys(PERSONAL),
             events=tuple(event.without_personal() for event in self.events),
         )
 
@@ -179,7 +177,7 @@ class Complaint(NamedTuple):
         own and never leaves it."""
         data = self._asdict()
         del data["id"]
-        for key in ("received_on", "due_on", "answered_on"):
+        for key in DATES:
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None
         data["events"] = [event.to_dict() for event in self.events]

@@ -12,8 +12,6 @@ SHORT_MAX = 200
 # Control characters (category Cc) and lone surrogates (Cs): a text without
 # any is accepted without looking at it character by character.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-# The same, less the tab and the line break that a multi-line text may hold.
-_UNSAFE_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_text(
@@ -49,33 +47,6 @@ def clean_text(
                 _("The {field} is not valid UTF-8 text: retype it.").format(field=field)
             )
     return _checked_length(text, field, max_length)
-
-
-def clean_texts(
-    values: Sequence,
-    *,
-    required: bool = False,
-    max_length: int = SHORT_MAX,
-    multiline: bool = False,
-) -> list[str | None] | None:
-    """What ``clean_text`` makes of each of ``values``, looked at in one pass
-    over all of them (a column of an imported sheet); ``None`` when one of
-    them is no text or would be refused: ``clean_text`` then says why."""
-    try:
-        texts = list(map(str.strip, values))
-    except TypeError:
-        return None
-    joined = "".join(texts)
-    # isprintable() is several times faster than the search, and true of
-    # almost every column: no control character, no surrogate
-    unsafe = _UNSAFE_MULTILINE if multiline else _UNSAFE
-    if not joined.isprintable() and unsafe.search(joined):
-        return None
-    if max(map(len, texts), default=0) > max_length:
-        return None
-    if required and "" in texts:
-        return None
-    return [text or None for text in texts]
 
 
 def _checked_length(text: str, field: str, max_length: int) -> str:

@@ -8,8 +8,9 @@ import typer
 from monev_cli.commands import output
 from monev_cli.commands.common import AsOf, JsonFlag, is_interactive, today
 from monev_cli.commands.lazy import help_of
+from monev_cli.fields import CLASSIFICATIONS
 from monev_cli.i18n import _
-from monev_cli.models import CLASSIFICATIONS, Stamp
+from monev_cli.models import Stamp
 from monev_cli.register import Register, catalog
 from monev_cli.register import codes as life
 

@@ -282,25 +282,36 @@ def list_complaints(
         output.stream_json_list(_list_item(c, include_personal, now) for c in found)
         return
     if as_csv:
-        files.write_csv(
-            LIST_HEADER, (_list_row(c, include_personal, now, True) for c in found)
-        )
-        return
-    rows = (_list_row(c, include_personal, now) for c in found)
-    if is_interactive():
-        shown = [(r[0], r[1], r[2], r[4], r[6], r[8], r[9]) for r in rows]
-        output.print_table(_table_columns(), shown, empty=_("No complaint matches."))
+        shown, columns = LIST_HEADER, None
+    elif is_interactive():
+        shown, columns = TABLE_FIELDS, _table_columns()
+    else:
+        shown, columns = PLAIN_FIELDS, None
+    rows = (_picked(_list_row(c, include_personal, now), shown) for c in found)
+    if as_csv:
+        files.write_csv(LIST_HEADER, rows)
+    elif columns:
+        output.print_table(columns, list(rows), empty=_("No complaint matches."))
     else:
         output.plain_lines(rows)
 
 
+LABEL = "timeliness_label"
 # Scripts read codes and ISO dates, the same in every language; the
 # timeliness also in words, in the run's language.
 LIST_HEADER = (
     "tracking_no", "received_on", "channel", "type", "status", "due_on",
-    "timeliness", "unit", "name", "summary", "days_late", "timeliness_label",
+    "timeliness", "unit", "name", "summary", "days_late", LABEL,
 )  # fmt: skip
-LABEL = "timeliness_label"
+# a line of plain text: the timeliness in words
+PLAIN_FIELDS = (
+    "tracking_no", "received_on", "channel", "type", "status", "due_on", LABEL,
+    "unit", "name", "summary",
+)  # fmt: skip
+# on a terminal: what the desk needs to find a complaint (_table_columns)
+TABLE_FIELDS = (
+    "tracking_no", "received_on", "channel", "status", LABEL, "name", "summary",
+)  # fmt: skip
 
 
 def _table_columns() -> list[output.Column]:
@@ -317,21 +328,18 @@ def _table_columns() -> list[output.Column]:
     ]
 
 
-def _list_row(
-    complaint: Complaint, include_personal: bool, now: date, machine: bool = False
-) -> tuple:
-    """A line of the list; ``machine``: with the timeliness as a key and days
-    late, its words last."""
+def _list_row(complaint: Complaint, include_personal: bool, now: date) -> dict:
+    """A complaint in the list, by column name (LIST_HEADER)."""
     shown = _public(complaint, include_personal)
-    status = "void" if complaint.voided else complaint.status
-    standing = _standing(complaint, now)
-    row = (
-        complaint.tracking_no, shown["received_on"], complaint.channel,
-        complaint.type, status, shown["due_on"],
-        standing["timeliness" if machine else LABEL],
-        complaint.unit, shown["name"], complaint.summary,
-    )  # fmt: skip
-    return (*row, standing["days_late"], standing[LABEL]) if machine else row
+    return (
+        shown
+        | _standing(complaint, now)
+        | {"status": "void" if complaint.voided else complaint.status}
+    )
+
+
+def _picked(row: dict, names: tuple[str, ...]) -> tuple:
+    return tuple(row[name] for name in names)
 
 
 def _list_item(complaint: Complaint, include_personal: bool, now: date) -> dict:

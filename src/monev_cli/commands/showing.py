@@ -3,8 +3,9 @@ prints it: its fields, and its history; a confidential identity withheld
 unless asked for."""
 
 from monev_cli.commands import output
+from monev_cli.fields import PERSONAL
 from monev_cli.i18n import N_, _
-from monev_cli.models import EVENT_CORRECTION, PERSONAL, Complaint, Event
+from monev_cli.models import EVENT_CORRECTION, Complaint, Event
 
 # A recorded field's name as show prints it; its corrections are named so too.
 FIELD_LABELS = {

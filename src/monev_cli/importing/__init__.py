@@ -3,13 +3,13 @@ anything is written; one bad row and nothing is written, and every rejected
 row is named with its reason. Rows already in the register are skipped.
 
 ``files`` reads CSV, XLSX and JSON; ``columns`` finds the fields in the
-headers; ``labels`` knows the words sheets use for codes and statuses;
-``rows`` and ``history`` check the values; ``register.bulk`` stores.
+headers (``fields`` declares which headers name each); ``labels`` knows the
+words sheets use for channels and types; ``rows`` and ``history`` check the
+values, each as ``fields.Checks`` does; ``register.bulk`` stores.
 """
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,31 +82,6 @@ def import_file(
     progress: Progress | None = None,
 ) -> Result:
     """Read, check and store the complaints of ``path``: all or none."""
-    with _no_cycle_collection():
-        return _import(register, path, stamp, options, progress)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector walks every object alive each time many are
-    made; a large import makes hundreds of thousands and no cycles, and is a
-    quarter faster without it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _import(
-    register: Register,
-    path: Path,
-    stamp: Stamp,
-    options: Options,
-    progress: Progress | None,
-) -> Result:
     fmt = files.file_format(path, options.fmt)
     items, document = files.read_json(path) if fmt == "json" else ([], {})
     brought = codes_brought(register, document, path.name)

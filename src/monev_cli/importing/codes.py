@@ -5,6 +5,7 @@ classified otherwise stops the import, since its complaints would be
 counted apart."""
 
 from monev_cli.errors import InputError
+from monev_cli.fields import check_classification
 from monev_cli.i18n import _
 from monev_cli.importing.history import iso_date
 from monev_cli.models import Code
@@ -88,7 +89,7 @@ def _read(item, table: str, number: int) -> tuple[Code, str | None]:
         if not isinstance(item, dict):
             raise InputError(_("it is not a JSON object."))
         classification = (
-            catalog.check_classification(str(item.get("classification")))
+            check_classification(str(item.get("classification")))
             if table == "types"
             else None
         )

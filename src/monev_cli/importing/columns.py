@@ -5,77 +5,22 @@ Headers are recognised as agencies write them, in Indonesian or English
 punctuation; ``--map HEADER=field`` names the rest. Pure functions.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from monev_cli import fields
 from monev_cli.errors import InputError
+from monev_cli.fields import normalise
 from monev_cli.i18n import _
 
 IGNORE = "ignore"
 
-# field -> the headers that mean it (normalised: lowercase words).
-# A field's own name (tracking_no -> "tracking no") is always recognised,
-# so that a file monev exported comes back in as it went out.
-HEADERS = {
-    "tracking_no": (
-        "nomor registrasi", "no registrasi", "nomor pengaduan", "no pengaduan",
-        "nomor tiket", "no tiket", "nomor agenda", "tracking number",
-    ),
-    "received_on": (
-        "tanggal", "tgl", "tanggal diterima", "tanggal pengaduan", "tgl pengaduan",
-        "tanggal masuk", "tanggal laporan", "received", "date", "date received",
-    ),
-    "channel": (
-        "saluran", "media", "saluran pengaduan", "media pengaduan", "saluran media",
-        "saluran media pengaduan", "sumber", "source",
-    ),
-    "type": (
-        "jenis", "jenis pengaduan", "kategori", "kategori pengaduan",
-        "complaint type", "category",
-    ),
-    "classification": ("klasifikasi", "klasifikasi pengaduan"),
-    "summary": (
-        "uraian", "uraian pengaduan", "isi pengaduan", "isi", "pengaduan",
-        "perihal", "pokok pengaduan", "description", "subject",
-    ),
-    "name": ("nama", "nama pengadu", "nama pelapor", "complainant"),
-    "contact": (
-        "kontak", "kontak pengadu", "no hp", "nomor hp", "no telepon", "telepon",
-        "telp", "email", "e mail", "phone",
-    ),
-    "confidential": ("rahasia", "kerahasiaan", "identitas dirahasiakan"),
-    "unit": ("unit kerja", "bidang", "unit pengolah", "penanggung jawab"),
-    "external_ref": (
-        "nomor lapor", "no lapor", "id lapor", "nomor tiket lapor", "referensi",
-        "referensi eksternal", "external reference", "reference",
-    ),
-    "status": (
-        "status penanganan", "status tindak lanjut", "status penanganan pengaduan",
-    ),
-    "due_on": ("batas waktu", "tenggat", "jatuh tempo", "due", "due date"),
-    "answered_on": (
-        "tanggal selesai", "tgl selesai", "tanggal jawaban", "tanggal tindak lanjut",
-        "answered", "date answered", "closed on",
-    ),
-    "answer": (
-        "tindak lanjut", "jawaban", "hasil tindak lanjut", "tanggapan", "response",
-    ),
-    "voided": ("batal", "dibatalkan", "void"),
-    "void_reason": ("alasan batal", "alasan pembatalan"),
-}  # fmt: skip
-FIELDS = tuple(HEADERS)
-REQUIRED = ("received_on", "channel", "type", "summary")
+# field -> the headers that mean it, from the fields' declaration
+HEADERS = {field.name: field.headers for field in fields.FIELDS}
+FIELDS = fields.NAMES
+REQUIRED = fields.REQUIRED
 # Columns a sheet has that are no complaint's field: the running number.
 IGNORED_HEADERS = ("no", "nomor", "no urut", "nomor urut")
-
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
-
-
-def normalise(text: str) -> str:
-    """A header or label as lowercase words: 'Saluran/Media' -> 'saluran media'."""
-    return _NOT_WORD.sub(" ", text.lower()).strip()
-
 
 _KNOWN = {
     **{normalise(header): IGNORE for header in IGNORED_HEADERS},

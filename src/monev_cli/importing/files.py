@@ -122,19 +122,8 @@ def _bytes(path: Path) -> bytes:
 
 def _separator(text: str) -> str:
     """The separator Excel used: its locale decides (';' in Indonesia)."""
-    head = "\n".join(_first_lines(text, _SNIFF_LINES))
+    head = "\n".join(text.splitlines()[:_SNIFF_LINES])
     return max(_SEPARATORS, key=head.count)
-
-
-def _first_lines(text: str, count: int) -> list[str]:
-    """``text.splitlines()[:count]`` without splitting all of a large file."""
-    size = 4096
-    while True:
-        lines = text[:size].splitlines()
-        # a line after the last one kept: those kept are whole
-        if len(lines) > count or size >= len(text):
-            return lines[:count]
-        size *= 4
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> Rows:

@@ -6,8 +6,9 @@ from datetime import date
 
 from monev_cli.dates import EARLIEST, check_event_on, check_in_range
 from monev_cli.errors import InputError
+from monev_cli.fields import NAMES as FIELDS
+from monev_cli.fields import REQUIRED
 from monev_cli.i18n import _
-from monev_cli.importing.columns import FIELDS, REQUIRED
 from monev_cli.importing.rows import Checker, Incoming, Rejection
 from monev_cli.models import (
     CORRECTABLE,
@@ -95,12 +96,13 @@ def _events(items, complaint: Incoming, as_of: date) -> list[tuple]:
         raise InputError(_("Its events are not a list."))
     events = []
     # A corrected received date may come after the recording's own date.
-    previous = EARLIEST if _received_on_corrected(items) else complaint.received_on
+    received_on = complaint.values["received_on"]
+    previous = EARLIEST if _received_on_corrected(items) else received_on
     for number, item in enumerate(items, start=1):
         try:
             event, on = _event(item, previous, as_of)
             if number > 1:
-                check_event_on(on, complaint.received_on, as_of)
+                check_event_on(on, received_on, as_of)
             previous = on
         except InputError as error:
             raise InputError(
@@ -187,23 +189,24 @@ def _check_agrees(events: Sequence[tuple], complaint: Incoming) -> None:
         raise InputError(_("Its history does not begin with the 'dicatat' entry."))
     moves = [event for event in events if event[1] is not None]
     status = moves[-1][1]
-    if status != complaint.status:
+    values = complaint.values
+    if status != values["status"]:
         raise InputError(
             _(
                 "Its status '{status}' is not the last status in its history "
                 "('{last}')."
-            ).format(status=complaint.status, last=status)
+            ).format(status=values["status"], last=status)
         )
-    answered_on = complaint.answered_on
+    answered_on = values["answered_on"]
     if status == DONE and answered_on and moves[-1][2] != answered_on.isoformat():
         raise InputError(
             _(
                 "Its date answered {date} is not the date of its last move to "
                 "'selesai' ({last})."
-            ).format(date=complaint.answered_on.isoformat(), last=moves[-1][2])
+            ).format(date=answered_on.isoformat(), last=moves[-1][2])
         )
     ends = [event[0] for event in events if event[0] in (EVENT_VOID, EVENT_RESTORE)]
-    if (ends[-1:] == [EVENT_VOID]) != complaint.voided:
+    if (ends[-1:] == [EVENT_VOID]) != values["voided"]:
         raise InputError(
             _(
                 "Its 'voided' flag does not agree with its history's last 'batal' "

@@ -1,5 +1,6 @@
-"""The words agencies write in their sheets for channels, types, statuses
-and yes/no, beyond the register's own codes and report labels."""
+"""The words agencies write in their sheets for channels and types, beyond
+the register's own codes and report labels (those for a status and for yes
+or no are the fields' own: ``fields``)."""
 
 from collections.abc import Sequence
 
@@ -23,17 +24,6 @@ TYPE_ALIASES = {
     "pengaduan pelayanan": "layanan", "standar pelayanan": "standar",
     "pelanggaran disiplin pegawai": "disiplin", "lain lain": "lainnya",
 }  # fmt: skip
-STATUS_ALIASES = {
-    "diterima": "diterima", "baru": "diterima", "masuk": "diterima",
-    "received": "diterima", "new": "diterima",
-    "proses": "proses", "diproses": "proses", "dalam proses": "proses",
-    "sedang diproses": "proses", "ditindaklanjuti": "proses",
-    "in process": "proses", "in progress": "proses",
-    "selesai": "selesai", "sudah selesai": "selesai", "tuntas": "selesai",
-    "done": "selesai", "closed": "selesai", "answered": "selesai",
-}  # fmt: skip
-YES = frozenset(("ya", "y", "yes", "1", "true", "x", "v", "rahasia"))
-NO = frozenset(("tidak", "t", "no", "n", "0", "false", "", "-"))
 
 
 class Codes:

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+from monev_cli.fields import STORED, stored_value
 from monev_cli.i18n import _
 from monev_cli.models import DONE
 from monev_cli.register import settings
@@ -16,18 +17,14 @@ from monev_cli.register.connection import Register
 from monev_cli.register.references import ref_key
 
 CHUNK = 5_000
-# Rows per INSERT statement: SQLite opens a statement's cursors (the table,
-# each index, the foreign keys' tables) once per run of it, so one run for
-# many rows stores them about a third faster than executemany's run per row.
-ROWS_PER_INSERT = 50
-# SQLite's page cache for a large import, in KiB (negative: a size, not pages)
-IMPORT_CACHE_KIB = -65_536
 
+# the row id and the tracking number's parts, then every stored field
 COMPLAINT_COLUMNS = (
-    "id", "tracking_no", "year", "seq", "received_on", "channel", "type",
-    "classification", "summary", "name", "contact", "confidential", "unit",
-    "external_ref", "status", "due_on", "answered_on", "voided", "void_reason",
+    "id", "tracking_no", "year", "seq",
+    *(field.name for field in STORED if field.name != "tracking_no"),
 )  # fmt: skip
+_ROW_FIELDS = COMPLAINT_COLUMNS[4:]
+_STORED = {field.name: field for field in STORED}
 INSERT_COMPLAINT = (
     f"INSERT INTO complaints ({', '.join(COMPLAINT_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(COMPLAINT_COLUMNS))})"
@@ -39,8 +36,8 @@ EVENT_COLUMNS = (
 CHANGE_COLUMNS = ("field", "old_value", "new_value")
 NO_CHANGE = (None, None, None)
 INSERT_EVENT = (
-    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS + CHANGE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS + CHANGE_COLUMNS))})"
 )
 
 
@@ -49,25 +46,11 @@ class Incoming:
     """A checked complaint from a file, waiting for its tracking number."""
 
     where: int  # its row (or item) number in the file
-    received_on: date
-    channel: str
-    type: str
-    classification: str
-    summary: str
-    status: str
+    # every stored field's checked value, by name (``fields.STORED``)
+    values: dict
     # (kind, status, event_on ISO, logged_at, officer, note), oldest first;
     # a correction's adds (field, old value, new value)
     events: list[tuple]
-    tracking_no: str | None = None
-    name: str | None = None
-    contact: str | None = None
-    confidential: bool = False
-    unit: str | None = None
-    external_ref: str | None = None
-    due_on: date | None = None
-    answered_on: date | None = None
-    voided: bool = False
-    void_reason: str | None = None
 
 
 @dataclass
@@ -114,16 +97,17 @@ class _Known:
             self.contents[tuple(row)[4:]] += 1
 
     def has(self, complaint: Incoming) -> bool:
-        number, ref = complaint.tracking_no, complaint.external_ref
+        values = complaint.values
+        number, ref = values["tracking_no"], values["external_ref"]
         if number:
             return number in self.numbers
         if ref:
             return ref_key(ref) in self.refs
         key = (
-            complaint.received_on.isoformat(),
-            complaint.channel,
-            complaint.type,
-            complaint.summary,
+            values["received_on"].isoformat(),
+            values["channel"],
+            values["type"],
+            values["summary"],
         )
         if self.contents[key]:
             self.contents[key] -= 1
@@ -132,7 +116,7 @@ class _Known:
 
     def clash(self, complaint: Incoming) -> str | None:
         """Why the complaint's own number or reference cannot be stored."""
-        number, ref = complaint.tracking_no, complaint.external_ref
+        number, ref = complaint.values["tracking_no"], complaint.values["external_ref"]
         key = ref and ref_key(ref)
         if key in self.refs:
             return _(
@@ -176,32 +160,25 @@ def store(
 ) -> int:
     """Write the new complaints and their histories, all or none; those
     without a tracking number get the next ones of their year, by date."""
-    due_on = _due_date_rule(register)
-    iso = IsoDays()
-    ordered = sorted(new, key=lambda complaint: complaint.received_on)
-    with _transaction(register) as conn, _as_large_import(conn, len(ordered)):
+    due_on = settings.due_date_rule(register)
+    ordered = sorted(new, key=lambda complaint: complaint.values["received_on"])
+    with _transaction(register) as conn:
         numbers = _Numbers(conn, ordered)
         next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM complaints")
         complaint_id = next_id.fetchone()[0]
         for start in range(0, len(ordered), CHUNK):
-            # the chunk's rows one after another, as the statements take them
-            complaints: list = []
-            events: list = []
+            complaints: list[tuple] = []
+            events: list[tuple] = []
             for complaint in ordered[start : start + CHUNK]:
-                complaints.append(complaint_id)
-                complaints += numbers.of(complaint)
-                complaints += _row(complaint, due_on, iso)
-                for event in complaint.events:
-                    events.append(complaint_id)
-                    events += event
-                    if len(event) == len(EVENT_COLUMNS) - 1:  # not a correction
-                        events += NO_CHANGE
+                number = numbers.of(complaint)
+                complaints.append((complaint_id, *number, *_row(complaint, due_on)))
+                events += (_event_row(complaint_id, e) for e in complaint.events)
                 complaint_id += 1
-            _insert_rows(conn, "complaints", COMPLAINT_COLUMNS, complaints)
-            _insert_rows(conn, "events", EVENT_COLUMNS + CHANGE_COLUMNS, events)
+            conn.executemany(INSERT_COMPLAINT, complaints)
+            conn.executemany(INSERT_EVENT, events)
             if progress:
                 progress(min(start + CHUNK, len(ordered)), len(ordered))
-        if any(c.status == DONE and c.answered_on is None for c in ordered):
+        if any(_undated_answer(complaint.values) for complaint in ordered):
             _mark_undated_answers(conn, complaint_id - len(ordered))
     return len(ordered)
 
@@ -230,73 +207,6 @@ def _transaction(register: Register) -> Iterator[sqlite3.Connection]:
             yield conn
 
 
-def _insert_rows(
-    conn: sqlite3.Connection, table: str, columns: Sequence[str], values: list
-) -> None:
-    """Store rows of ``columns`` given one after another in ``values``,
-    ROWS_PER_INSERT to a statement."""
-    width = len(columns)
-    step = ROWS_PER_INSERT * width
-    whole = len(values) - len(values) % step
-    conn.executemany(
-        _insert_sql(table, columns, ROWS_PER_INSERT),
-        (values[start : start + step] for start in range(0, whole, step)),
-    )
-    if whole < len(values):
-        rest = values[whole:]
-        conn.execute(_insert_sql(table, columns, len(rest) // width), rest)
-
-
-def _insert_sql(table: str, columns: Sequence[str], count: int) -> str:
-    row = f"({', '.join('?' * len(columns))})"
-    return (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * count)}"
-    )
-
-
-@contextmanager
-def _as_large_import(conn: sqlite3.Connection, adding: int) -> Iterator[None]:
-    """An import at least as large as the register is written without the
-    indexes that only speed up reading, and they are built again from the
-    whole tables at the end, in the same transaction: building an index once
-    from sorted rows is several times faster than updating it row by row. The
-    unique indexes stay, so that they still refuse a duplicate number. A
-    larger page cache meanwhile keeps SQLite from writing the same pages to
-    the log again and again before the commit."""
-    held = conn.execute("SELECT COUNT(*) FROM complaints").fetchone()[0]
-    if adding < max(held, 1):
-        yield
-        return
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-        "AND tbl_name IN ('complaints', 'events') AND sql IS NOT NULL "
-        "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY rowid"
-    ).fetchall()
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-    try:
-        yield
-        for _name, sql in indexes:
-            conn.execute(sql)
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(cache)}")
-
-
-def _due_date_rule(register: Register) -> Callable[[date], str]:
-    """The register's rule, worked out once per day received."""
-    rule = settings.due_date_rule(register)
-    known: dict[date, str] = {}
-
-    def due_on(received_on: date) -> str:
-        if received_on not in known:
-            known[received_on] = rule(received_on).isoformat()
-        return known[received_on]
-
-    return due_on
-
-
 class _Numbers:
     """Tracking numbers: a complaint's own, or the next of its year. New
     numbers continue after the highest of each year, the file's own numbers
@@ -308,34 +218,34 @@ class _Numbers:
             conn.execute("SELECT year, MAX(seq) FROM complaints GROUP BY year")
         )
         for complaint in new:
-            if complaint.tracking_no:
-                year, seq = number_slot(complaint.tracking_no)
+            if number := complaint.values["tracking_no"]:
+                year, seq = number_slot(number)
                 self.last[year] = max(seq, self.last.get(year, 0))
 
     def of(self, complaint: Incoming) -> tuple[str, int, int]:
         """(tracking number, year, sequence number)"""
-        if complaint.tracking_no:
-            return (complaint.tracking_no, *number_slot(complaint.tracking_no))
-        year = complaint.received_on.year
+        if number := complaint.values["tracking_no"]:
+            return (number, *number_slot(number))
+        year = complaint.values["received_on"].year
         seq = self.last[year] = self.last.get(year, 0) + 1
         return f"{self.prefix}-{year}-{seq:04d}", year, seq
 
 
-class IsoDays(dict):
-    """date -> 'YYYY-MM-DD', each day written out once."""
+def _row(complaint: Incoming, due_on: Callable[[date], date]) -> list:
+    """The complaint's table row after (id, tracking_no, year, seq); a
+    complaint the file gave no due date is due by the register's rule."""
+    values = complaint.values
+    row = [stored_value(_STORED[name], values[name]) for name in _ROW_FIELDS]
+    if values["due_on"] is None:
+        row[_ROW_FIELDS.index("due_on")] = due_on(values["received_on"]).isoformat()
+    return row
 
-    def __missing__(self, day: date) -> str:
-        text = self[day] = day.isoformat()
-        return text
+
+def _event_row(complaint_id: int, event: tuple) -> tuple:
+    if len(event) == len(EVENT_COLUMNS) - 1:  # not a correction
+        return (complaint_id, *event, *NO_CHANGE)
+    return (complaint_id, *event)
 
 
-def _row(c: Incoming, due_on: Callable, iso: IsoDays) -> tuple:
-    """The complaint's table row after (id, tracking_no, year, seq)."""
-    return (
-        iso[c.received_on], c.channel,
-        c.type, c.classification, c.summary, c.name, c.contact, int(c.confidential),
-        c.unit, c.external_ref, c.status,
-        iso[c.due_on] if c.due_on else due_on(c.received_on),
-        iso[c.answered_on] if c.answered_on else None,
-        int(c.voided), c.void_reason,
-    )  # fmt: skip
+def _undated_answer(values: dict) -> bool:
+    return values["status"] == DONE and values["answered_on"] is None

@@ -8,9 +8,9 @@ from pathlib import Path
 from monev_cli.errors import InputError, NotFoundError
 from monev_cli.i18n import N_, _, check_language
 from monev_cli.indonesian import NIP
-from monev_cli.models import CLASSIFICATIONS, DEFAULT_PREFIX, PROFILE_KEYS, Code
+from monev_cli.models import DEFAULT_PREFIX, PROFILE_KEYS, Code
 from monev_cli.register.connection import Register
-from monev_cli.texts import clean_text, one_of
+from monev_cli.texts import clean_text
 
 CODE_KINDS = {"channels": "channel", "types": "type"}
 # One whole sentence per list, so that a translation never assembles words.
@@ -179,12 +179,6 @@ def check_usable(code: Code, table: str, received_on: date) -> Code:
             _(RETIRED_CODE[_table(table)]).format(code=code.code, day=code.retired_on)
         )
     return code
-
-
-def check_classification(text: str) -> str:
-    return one_of(
-        text, CLASSIFICATIONS, _("Unknown classification '{value}'. Valid: {choices}.")
-    )
 
 
 def _table(table: str) -> str:

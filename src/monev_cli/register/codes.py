@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from monev_cli.errors import InputError, NotFoundError, StateError
+from monev_cli.fields import check_classification
 from monev_cli.i18n import N_, _
 from monev_cli.models import Code, Stamp
 from monev_cli.register import catalog
@@ -99,7 +100,7 @@ def required_classification(text: str | None) -> str:
             _("Give the type's classification: --classification informatif or "
               "--classification penyimpangan.")
         )  # fmt: skip
-    return catalog.check_classification(text)
+    return check_classification(text)
 
 
 class Arrival(NamedTuple):
@@ -182,7 +183,7 @@ def classify(
     classification it was recorded with: a report of a past year does not
     change, and a complaint classified apart at the desk stays so."""
     found = catalog.resolve_code(register, "types", code)
-    value = catalog.check_classification(classification)
+    value = check_classification(classification)
     change = ("classification", value)
     return _change(register, "types", found, "classify", change, stamp, note)
 

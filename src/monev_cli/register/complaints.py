@@ -5,8 +5,10 @@ import sqlite3
 from datetime import date
 from typing import NamedTuple
 
-from monev_cli.dates import check_event_on, check_received_on
+from monev_cli import fields
+from monev_cli.dates import check_event_on
 from monev_cli.errors import InputError, StateError
+from monev_cli.fields import STORED
 from monev_cli.i18n import _
 from monev_cli.models import (
     DONE,
@@ -91,23 +93,15 @@ def _validated_row(register: Register, draft: Draft, stamp: Stamp) -> dict:
 
 
 def checked_fields(register: Register, values: dict, as_of: date) -> dict:
-    """The recorded fields given, each checked and as stored: the one place
-    where what was typed for a field is accepted, at recording and at a
-    correction alike."""
-    checks = {
-        "received_on": lambda value: check_received_on(value, as_of).isoformat(),
-        "channel": lambda value: catalog.resolve_code(register, "channels", value).code,
-        "type": lambda value: catalog.resolve_code(register, "types", value).code,
-        "classification": catalog.check_classification,
-        "summary": lambda value: clean_text(
-            value, _("summary"), required=True, max_length=SUMMARY_MAX, multiline=True
-        ),
-        "name": lambda value: clean_text(value, _("name")),
-        "contact": lambda value: clean_text(value, _("contact")),
-        "unit": lambda value: clean_text(value, _("unit")),
-        "external_ref": lambda value: clean_text(value, _("external reference")),
+    """The recorded fields given, each checked as ``fields.Checks`` checks it
+    (an import too) and as stored: at recording and at a correction alike."""
+    checks = fields.Checks(
+        as_of, lambda table, text: catalog.resolve_code(register, table, text).code
+    )
+    return {
+        name: fields.stored_value(fields.BY_NAME[name], checks(name, value))
+        for name, value in values.items()
     }
-    return {field: checks[field](value) for field, value in values.items()}
 
 
 def check_codes_usable(register: Register, row: dict, received_on: date) -> None:
@@ -330,27 +324,10 @@ def event_from_row(row: sqlite3.Row) -> Event:
 
 
 def from_row(row: sqlite3.Row, events: tuple[Event, ...] = ()) -> Complaint:
+    """A row of the complaints table as a complaint: every stored field, by
+    name, as its type."""
     return Complaint(
         id=row["id"],
-        tracking_no=row["tracking_no"],
-        received_on=date.fromisoformat(row["received_on"]),
-        channel=row["channel"],
-        type=row["type"],
-        classification=row["classification"],
-        summary=row["summary"],
-        status=row["status"],
-        due_on=date.fromisoformat(row["due_on"]),
-        name=row["name"],
-        contact=row["contact"],
-        confidential=bool(row["confidential"]),
-        unit=row["unit"],
-        external_ref=row["external_ref"],
-        answered_on=_optional_date(row["answered_on"]),
-        voided=bool(row["voided"]),
-        void_reason=row["void_reason"],
+        **{field.name: fields.loaded_value(field, row[field.name]) for field in STORED},
         events=events,
     )
-
-
-def _optional_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None

@@ -1,9 +1,6 @@
-"""The shortcuts a large import takes give what the plain way gives. Free-text
-columns of an imported sheet are checked a whole column at a time; a column
-with any cell that needs a closer look is checked cell by cell, so that every
-text is taken, and refused, as a desk entry would be."""
+"""An import takes and refuses every text as a desk entry would; storing is
+all or nothing."""
 
-import random
 import sqlite3
 from datetime import date
 
@@ -11,38 +8,8 @@ import pytest
 from conftest import AS_OF
 from test_import import HEADER, ROWS, excel_csv, listed
 
-from monev_cli.importing.files import _first_lines
-from monev_cli.importing.rows import Text
+from monev_cli.fields import STORED
 from monev_cli.register import bulk, create_register
-from monev_cli.texts import clean_text
-
-TRICKY = [
-    "Tanya syarat PKH", "  spasi di tepi \t", "", "   ", "Jum'at pagi",
-    "'=SUM(A1)", "'+62812", "'-", "'biasa", "baris satu\nbaris dua",
-    "tab\tdi tengah", "\rcarriage", "bel\x07", "nul\x00", "nbsp\xa0sini",
-    "\x85next line", "sur\udcffrogate", "x" * 200, "x" * 201, "y" * 4001,
-]  # fmt: skip
-
-
-@pytest.mark.parametrize("long", [False, True])
-@pytest.mark.parametrize("required", [False, True])
-def test_a_column_at_once_reads_as_each_cell_would(long, required):
-    read = Text("summary", required=required, long=long)
-    for cell in TRICKY:
-        try:
-            expected = [read(cell)]
-        except Exception:  # refused: the column must be read cell by cell
-            expected = None
-        if expected is None:
-            assert read.at_once([TRICKY[0], cell]) is None, repr(cell)
-        else:
-            found = read.at_once([cell])
-            assert found in (None, expected), repr(cell)
-    plain = ["Tanya syarat PKH", "  Alat bantu kurang ", "Jum'at pagi"]
-    texts = ["Tanya syarat PKH", "Alat bantu kurang", "Jum'at pagi"]
-    assert read.at_once(plain) == texts
-    assert read.at_once(["", "x"]) == (None if required else [None, "x"])
-    assert clean_text("  Alat bantu kurang ", "summary") == texts[1]
 
 
 def test_texts_are_trimmed_unquoted_and_may_span_lines(monev, tmp_path):
@@ -76,24 +43,23 @@ def test_a_bad_text_among_many_is_named_with_its_row(monev, tmp_path):
     assert listed(monev) == []
 
 
-def test_the_first_lines_of_a_file_are_its_first_lines():
-    rng = random.Random(7)
-    pieces = ["a", "b;c", "\n", "\r\n", "\r", "\x0b", "\x85", "\u2028", "xy" * 900]
-    for _ in range(500):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 300)))
-        for count in (0, 1, 20):
-            assert _first_lines(text, count) == text.splitlines()[:count]
-
-
 def _incoming(day: int, tracking_no: str | None = None) -> bulk.Incoming:
     recorded = ("dicatat", "diterima", f"2023-01-{day:02d}", "2023-02-01", "x", None)
-    return bulk.Incoming(
-        day, date(2023, 1, day), "langsung", "informasi", "informatif", f"S{day}",
-        "diterima", [recorded], tracking_no,
-    )  # fmt: skip
+    values = dict.fromkeys(field.name for field in STORED) | {
+        "tracking_no": tracking_no,
+        "received_on": date(2023, 1, day),
+        "channel": "langsung",
+        "type": "informasi",
+        "classification": "informatif",
+        "summary": f"S{day}",
+        "status": "diterima",
+        "confidential": False,
+        "voided": False,
+    }
+    return bulk.Incoming(where=day, values=values, events=[recorded])
 
 
-@pytest.mark.parametrize("rows", [3, bulk.ROWS_PER_INSERT * 2 + 1])
+@pytest.mark.parametrize("rows", [3, 101])
 def test_storing_alone_is_all_or_nothing(tmp_path, rows):
     # The import stores inside its own transaction; store() called outside
     # one opens its own: the last row stored (the latest), refused, undoes
