@@ -140,6 +140,28 @@ class Event(NamedTuple):
         return self
 
 
+class Incoming(NamedTuple):
+    """A checked complaint from a file, waiting for its tracking number:
+    ``importing`` makes it, ``register.bulk`` stores it."""
+
+    where: int  # its row (or item) number in the file
+    # every stored field's checked value, by name (``fields.STORED``)
+    values: dict
+    # (kind, status, event_on ISO, logged_at, officer, note), oldest first;
+    # a correction's adds (field, old value, new value)
+    events: tuple[tuple, ...]
+
+
+class Plan(NamedTuple):
+    """What an import does with the complaints of a file
+    (``register.bulk.plan``)."""
+
+    new: list[Incoming]
+    skipped: int  # already in the register
+    # (row number, reason) of complaints whose number clashes
+    conflicts: list[tuple[int, str]]
+
+
 class Complaint(NamedTuple):
     id: int
     tracking_no: str
