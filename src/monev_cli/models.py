@@ -71,13 +71,6 @@ EVENT_VOID = "batal"
 EVENT_RESTORE = "pulih"  # a voided complaint brought back
 EVENT_CORRECTION = "koreksi"  # one recorded field changed: field, old, new value
 
-# The recorded fields a correction may change, in the order of `monev show`;
-# due_on follows a corrected received date, and is kept in the history too.
-CORRECTABLE = (
-    "received_on", "channel", "type", "classification", "unit", "name", "contact",
-    "external_ref", "summary",
-)  # fmt: skip
-
 
 class Stamp(NamedTuple):
     """Who makes a change, and when: passed in, never read from a clock here."""

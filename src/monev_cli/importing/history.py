@@ -6,12 +6,11 @@ from datetime import date
 
 from monev_cli.dates import EARLIEST, check_event_on, check_in_range
 from monev_cli.errors import InputError
+from monev_cli.fields import CORRECTABLE, REQUIRED
 from monev_cli.fields import NAMES as FIELDS
-from monev_cli.fields import REQUIRED
 from monev_cli.i18n import _
 from monev_cli.importing.rows import Checker, Rejection
 from monev_cli.models import (
-    CORRECTABLE,
     DONE,
     EVENT_CORRECTION,
     EVENT_NOTE,
