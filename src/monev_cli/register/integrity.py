@@ -71,17 +71,15 @@ def _missing_parent(
             for fk in register.rows("PRAGMA foreign_key_list(complaints)")
             if fk["id"] == key
         )
-        found = register.row(
-            f"SELECT tracking_no, {column} AS value FROM complaints WHERE rowid = ?",
-            (rowid,),
-        )
+        # the whole row: the column's name comes from the file being checked
+        found = register.row("SELECT * FROM complaints WHERE rowid = ?", (rowid,))
         return _(
             "{tracking_no} has the {column} '{value}', which is not in the list "
             "of {parent}"
         ).format(
             tracking_no=found["tracking_no"],
             column=column,
-            value=found["value"],
+            value=found[column],
             parent=parent,
         )
     if table == "events" and rowid is not None:
