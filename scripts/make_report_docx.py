@@ -1,11 +1,13 @@
-"""Build the built-in Word template, src/monev_cli/templates/report.docx.
+"""Build the built-in Word templates, src/monev_cli/templates/report.docx
+and consolidated.docx (the report over many agencies).
 
 Run after changing this script: ``python scripts/make_report_docx.py``. The
 result is an ordinary .docx that an agency may open in Word and change (its
 letterhead, fonts, margins, styles), keeping the {{ ... }} placeholders;
 docxtpl fills them. ``{{p word.body }}`` and the other ``word.`` values are
 parts the report lays out in the template's own styles (Heading 1, Heading 2,
-Normal, List Bullet, Table Grid, Caption)."""
+Normal, List Bullet, Table Grid, Caption). Both templates share the
+letterhead, cover, signature and page numbers made here."""
 
 from pathlib import Path
 
@@ -17,16 +19,20 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-TARGET = Path(__file__).parent.parent / "src/monev_cli/templates/report.docx"
+TEMPLATES = Path(__file__).parent.parent / "src/monev_cli/templates"
 FONT = "Times New Roman"
 BLACK = RGBColor(0, 0, 0)
 
 
 def main() -> None:
-    doc = Document()
-    _styles(doc)
-    _page(doc.sections[0])
-    _cover(doc)
+    for name, build in (("report.docx", _report), ("consolidated.docx", _consolidated)):
+        build().save(TEMPLATES / name)
+        print(f"Wrote {TEMPLATES / name}")
+
+
+def _report():
+    doc = _document()
+    _cover(doc, ("LAPORAN", "MONITORING DAN EVALUASI", "PENGADUAN PELAYANAN PUBLIK"))
     doc.add_section(WD_SECTION.NEW_PAGE)
     _front(doc)
     doc.add_section(WD_SECTION.NEW_PAGE)
@@ -37,9 +43,30 @@ def main() -> None:
     _numbering(body, "decimal")
     _update_fields_on_open(doc)
     doc.core_properties.title = "Laporan Monitoring dan Evaluasi Pengaduan"
+    return doc
+
+
+def _consolidated():
+    """The cover, then the body numbered from 1: no foreword, contents or
+    appendix, as in consolidated.md.j2 and consolidated.html.j2."""
+    doc = _document()
+    _cover(doc, ("LAPORAN REKAPITULASI", "PENGADUAN PELAYANAN PUBLIK"))
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    doc.add_paragraph("{{p word.body }}")
+    _signature(doc, "{{ signed.month_year }}", "{{ signed.data_as_of }}")
+    cover, body = doc.sections
+    _numbering(cover, None)
+    _numbering(body, "decimal")
+    doc.core_properties.title = "Laporan Rekapitulasi Pengaduan Pelayanan Publik"
+    return doc
+
+
+def _document():
+    doc = Document()
+    _styles(doc)
+    _page(doc.sections[0])
     doc.core_properties.author = "monev"
-    doc.save(TARGET)
-    print(f"Wrote {TARGET}")
+    return doc
 
 
 def _styles(doc) -> None:
@@ -84,7 +111,7 @@ def _line(doc, text: str, size: int = 12, bold: bool = False, center: bool = Tru
     return paragraph
 
 
-def _cover(doc) -> None:
+def _cover(doc, title: tuple[str, ...]) -> None:
     # Logo, lines, and an empty column as wide as the logo's: the lines are
     # centred on the page, with a logo or without.
     table = doc.add_table(rows=1, cols=3)
@@ -114,7 +141,7 @@ def _cover(doc) -> None:
     _double_rule(doc.add_paragraph())
     for _ in range(6):
         _line(doc, "")
-    for text in ("LAPORAN", "MONITORING DAN EVALUASI", "PENGADUAN PELAYANAN PUBLIK"):
+    for text in title:
         _line(doc, text, 16, bold=True)
     _line(doc, "")
     _line(doc, "{{ period.title }}", 14, bold=True)

@@ -558,17 +558,6 @@ def test_without_a_temporary_folder(work, tmp_path, monkeypatch):
     )
 
 
-def test_pdf_and_word_are_not_made_yet(work, tmp_path):
-    target = tmp_path / "rekap.pdf"
-    assert _office(work).fails(
-        "consolidate", *_inputs(work), *YEAR, "-o", str(target)
-    ) == (
-        "Error: The consolidated report is written as md or html; a pdf file is "
-        "not made for it yet."
-    )
-    assert not target.exists()
-
-
 def test_the_format_follows_the_output_file(work, tmp_path):
     target = tmp_path / "rekap.html"
     _office(work).ok("consolidate", *_inputs(work), *YEAR, "-o", str(target))

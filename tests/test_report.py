@@ -271,8 +271,9 @@ def test_exported_templates_give_the_same_report(reference, tmp_path):
     folder = tmp_path / "templat"
     listed = reference.ok("templates", "export", str(folder)).split()
     assert sorted(Path(p).name for p in listed) == [
-        "_macros.html.j2", "_macros.md.j2", "consolidated.html.j2",
-        "consolidated.md.j2", "letterhead.typ", "receipt.typ", "report.docx",
+        "_macros.html.j2", "_macros.md.j2", "consolidated.docx",
+        "consolidated.html.j2", "consolidated.md.j2", "consolidated.typ",
+        "letterhead.typ", "parts.typ", "receipt.typ", "report.docx",
         "report.html.j2", "report.md.j2", "report.typ",
     ]  # fmt: skip
     for fmt in ("md", "html"):

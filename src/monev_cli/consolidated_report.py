@@ -2,14 +2,15 @@
 Publik*): a plain context for ``consolidated.<fmt>.j2``, built from a
 ``consolidation.Consolidated`` and the consolidating office's profile.
 
-Every format is rendered from this one context, as the agency report is, so
-that a PDF or Word rendering added later shows the same numbers.
+Every format (md, html, pdf, docx) is rendered from this one context, as the
+agency report is, so that each shows the same numbers.
 """
 
 from datetime import date
 
 from monev_cli import indonesian as id_
 from monev_cli.consolidation import AgencyRecap, Consolidated
+from monev_cli.documents.context import letterhead
 from monev_cli.period import Period
 from monev_cli.report_tables import column, table, tally_table
 from monev_cli.reporting import UNIT_NAMES, _agency, period_context, signature
@@ -18,13 +19,20 @@ KIND_NAMES = {"channel": "saluran", "type": "jenis pengaduan"}
 
 
 def build_context(
-    result: Consolidated, profile: dict[str, str], period: Period, as_of: date
+    result: Consolidated,
+    profile: dict[str, str],
+    period: Period,
+    as_of: date,
+    logo=None,
 ) -> dict:
-    """Everything a consolidated report template may show."""
+    """Everything a consolidated report template may show: under the
+    consolidating office's letterhead (its profile and ``logo``)."""
     office = _agency(profile)
     tables = _tables(result)
     context = {
         "profile": profile,
+        "letterhead": letterhead(profile, logo),
+        "logo": logo,
         "agency": office,
         "period": period_context(period),
         "signed": signature(profile, as_of),

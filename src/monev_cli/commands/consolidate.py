@@ -14,16 +14,17 @@ from monev_cli.commands import output
 from monev_cli.commands.common import JsonFlag, today
 from monev_cli.commands.lazy import help_of
 from monev_cli.commands.report import (
-    DOCUMENTS,
+    Format,
     From,
     OutputFile,
-    ReportFormat,
     SignedAsOf,
     TemplateDir,
     To,
     Year,
     format_of,
     period_of,
+    refuse_terminal,
+    rendered_in,
     write_document,
 )
 from monev_cli.errors import InputError
@@ -35,18 +36,6 @@ Registers = Annotated[
         help=_(
             "Register files, folders of them (.db, .sqlite) and monev JSON "
             "exports (.json), as the agencies sent them."
-        ),
-        show_default=False,
-    ),
-]
-Format = Annotated[
-    ReportFormat | None,
-    typer.Option(
-        "--format",
-        case_sensitive=False,
-        help=_(
-            "md (Markdown) or html (printable); default: from the output file's "
-            "extension, else md."
         ),
         show_default=False,
     ),
@@ -76,18 +65,13 @@ def consolidate(
     now = today(as_of)
     period = period_of(year, date_from, date_to, now).up_to(now)
     chosen = format_of(fmt, output_file)
-    if chosen in DOCUMENTS and not (check or as_json):
-        raise InputError(
-            _(
-                "The consolidated report is written as md or html; a {format} "
-                "file is not made for it yet."
-            ).format(format=chosen)
-        )
     if check:
         _show_check(sources.check_all(registers, period), as_json)
         return
     _refuse_output_over_input(output_file, registers)
-    profile, own_codes = _own_register(ctx, period)
+    if not as_json:
+        refuse_terminal(chosen, output_file)
+    profile, logo, own_codes = _own_register(ctx, period)
     recaps = sources.read_all(registers, period, now)
     from monev_cli import consolidation
 
@@ -95,22 +79,23 @@ def consolidate(
     if as_json:
         output.print_json(consolidation.to_json(result, period.to_dict()))
         return
-    from monev_cli import consolidated_report, reporting
+    from monev_cli import consolidated_report
 
-    templates = reporting.environment(template_dir)
-    context = consolidated_report.build_context(result, profile, period, now)
-    text = reporting.render(templates, context, chosen, "consolidated")
-    write_document(text, output_file, ctx.obj.db_path)
+    context = consolidated_report.build_context(result, profile, period, now, logo)
+    rendered = rendered_in(context, chosen, template_dir, "consolidated")
+    write_document(rendered, output_file, ctx.obj.db_path)
 
 
-def _own_register(ctx: typer.Context, period) -> tuple[dict, dict]:
-    """The consolidating office's profile and code lists, read and closed
-    before any input is opened (it may be one of them)."""
+def _own_register(ctx: typer.Context, period) -> tuple[dict, object, dict]:
+    """The consolidating office's profile, logo and code lists, read and
+    closed before any input is opened (it may be one of them)."""
     from monev_cli.register import catalog
+    from monev_cli.register import logo as logos
 
     register = ctx.obj.open()
     try:
-        return catalog.profile(register), sources.office_codes(register, period)
+        profile, logo = catalog.profile(register), logos.get(register)
+        return profile, logo, sources.office_codes(register, period)
     finally:
         register.close()
 

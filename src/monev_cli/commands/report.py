@@ -190,18 +190,11 @@ def report(
     now = today(as_of)
     period = period_of(year, date_from, date_to, now)
     chosen = format_of(fmt, output_file)
-    on_stdout = output_file is None or str(output_file) == "-"
-    if on_stdout and chosen in DOCUMENTS and sys.stdout.isatty():
-        raise InputError(
-            _(
-                "A {format} file cannot be shown on the terminal: give --output "
-                "FILE, e.g. --output laporan.{format}."
-            ).format(format=chosen)
-        )
+    refuse_terminal(chosen, output_file)
     context = reporting.build_context(
         ctx.obj.open(), period, now, include_personal, appendix=not no_appendix
     )
-    rendered = _rendered(context, chosen, template_dir)
+    rendered = rendered_in(context, chosen, template_dir)
     write_document(rendered, output_file, ctx.obj.db_path)
     missing = reporting.missing_profile(context)
     if missing:
@@ -211,6 +204,18 @@ def report(
                 "Set them with 'monev profile set KEY VALUE'."
             ).format(keys=", ".join(missing)),
             err=True,
+        )
+
+
+def refuse_terminal(chosen: str, output_file: Path | None) -> None:
+    """A PDF or Word file is bytes: never written onto a terminal."""
+    on_stdout = output_file is None or str(output_file) == "-"
+    if on_stdout and chosen in DOCUMENTS and sys.stdout.isatty():
+        raise InputError(
+            _(
+                "A {format} file cannot be shown on the terminal: give --output "
+                "FILE, e.g. --output laporan.{format}."
+            ).format(format=chosen)
         )
 
 
@@ -237,21 +242,23 @@ def format_of(fmt: ReportFormat | None, output_file: Path | None) -> str:
     return EXTENSIONS.get(suffix, ReportFormat.md.value)
 
 
-def _rendered(context: dict, fmt: str, template_dir: Path | None) -> str | bytes:
-    """The report in ``fmt``: text, or a document's bytes. The document
-    renderers load only here."""
+def rendered_in(
+    context: dict, fmt: str, template_dir: Path | None, document: str = "report"
+) -> str | bytes:
+    """The ``document`` (report or consolidated) in ``fmt``: text, or a
+    document's bytes. The document renderers load only here."""
     if fmt == "pdf":
         from monev_cli.documents import pdf
 
-        return pdf.render(context, "report.typ", template_dir)
+        return pdf.render(context, f"{document}.typ", template_dir)
     if fmt == "docx":
         from monev_cli.documents import docx
 
-        return docx.render(context, "report.docx", template_dir)
+        return docx.render(context, f"{document}.docx", template_dir)
     from monev_cli import reporting
 
     templates = reporting.environment(template_dir)
-    return reporting.render(templates, context, fmt)
+    return reporting.render(templates, context, fmt, document)
 
 
 narrative_app = typer.Typer(

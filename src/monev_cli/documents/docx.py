@@ -47,10 +47,37 @@ CHAPTERS = (
     )),
     ("PENUTUP", ((None, ("penutup",)),)),
 )  # fmt: skip
+# The consolidated report's body, in the same terms.
+CONSOLIDATED_CHAPTERS = (
+    ("BAB I REKAPITULASI PER PERANGKAT DAERAH", (
+        (None, ("=intro", "=agencies", "#agencies")),
+    )),
+    ("BAB II REKAPITULASI GABUNGAN", (
+        (None, ("=combined", "#channel", "#type", "#status", "#month")),
+    )),
+    ("BAB III PERINGKAT KETEPATAN WAKTU", (
+        (None, ("=ranking", "#ranking", "=without", "@without_complaints",
+                "@notes")),
+    )),
+)  # fmt: skip
+# The lists a body may hold: (heading, kind, entries of the context).
+LISTS = {
+    "channels": (None, "ol", lambda context: [
+        f"{c['label']}: {c['detail']}" if c["detail"] else c["label"]
+        for c in context["channels"]
+    ]),
+    "without_complaints": (None, "ul", lambda context: context["without_complaints"]),
+    "notes": ("Catatan", "ol", lambda context: context["notes"]),
+}  # fmt: skip
+# A table of more columns is set smaller, to fit the page's width.
+NARROW_COLUMNS = 7
+SMALL_TEXT = "18"  # half-points: 9 pt
 
 
 def render(context: dict, template: str, template_dir: Path | None = None) -> bytes:
-    """The .docx of ``template`` (e.g. ``report.docx``) filled from ``context``."""
+    """The .docx of ``template`` (``report.docx`` or ``consolidated.docx``)
+    filled from ``context``: the agency report's parts, or the consolidated
+    report's when the context is one (it has ``agencies``)."""
     import jinja2
     from docxtpl import DocxTemplate
 
@@ -62,14 +89,13 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
     word = {
         "logo": _logo(document, context.get("logo"), LOGO_WIDTH_CM),
         "cover_logo": _logo(document, context.get("logo"), COVER_LOGO_WIDTH_CM),
-        "foreword": _part(document, lambda part: _blocks(
-            part, context["narrative"]["kata_pengantar"]
-        )),
-        "body": _part(document, lambda part: _chapters(part, context)),
-        "appendix": _part(document, lambda part: _appendix(
-            part, context["appendix"]
-        )) if context.get("appendix") else None,
-    }  # fmt: skip
+    }
+    if "agencies" in context:
+        word["body"] = _part(
+            document, lambda part: _chapters(part, context, CONSOLIDATED_CHAPTERS)
+        )
+    else:
+        word |= _report_parts(document, context)
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     try:
         document.render({**context, "word": word}, environment)
@@ -78,6 +104,18 @@ def render(context: dict, template: str, template_dir: Path | None = None) -> by
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _report_parts(document, context: dict) -> dict:
+    return {
+        "foreword": _part(document, lambda part: _blocks(
+            part, context["narrative"]["kata_pengantar"]
+        )),
+        "body": _part(document, lambda part: _chapters(part, context, CHAPTERS)),
+        "appendix": _part(document, lambda part: _appendix(
+            part, context["appendix"]
+        )) if context.get("appendix") else None,
+    }  # fmt: skip
 
 
 def _open(document, source: Path) -> None:
@@ -116,8 +154,8 @@ def _part(document, fill):
     return part
 
 
-def _chapters(part, context: dict) -> None:
-    for chapter, sections in CHAPTERS:
+def _chapters(part, context: dict, chapters: tuple) -> None:
+    for chapter, sections in chapters:
         part.add_paragraph(chapter, style="Heading 1")
         for heading, items in sections:
             if heading:
@@ -128,7 +166,7 @@ def _chapters(part, context: dict) -> None:
 
 def _item(part, context: dict, item: str) -> None:
     """One piece of a section: ``=`` a sentence with numbers, ``#`` a table,
-    ``%`` a chart, ``@channels`` the channel list, else a narrative text."""
+    ``%`` a chart, ``@`` one of the ``LISTS``, else a narrative text."""
     kind, name = item[0], item[1:]
     if kind == "=":
         part.add_paragraph(context["text"][name]).paragraph_format.keep_with_next = True
@@ -136,14 +174,20 @@ def _item(part, context: dict, item: str) -> None:
         _table(part, context["tables"][name])
     elif kind == "%":
         _chart(part, context["figures"][name])
-    elif item == "@channels":
-        entries = [
-            f"{c['label']}: {c['detail']}" if c["detail"] else c["label"]
-            for c in context["channels"]
-        ]
-        _blocks(part, [{"kind": "ol", "text": "", "entries": entries}])
+    elif kind == "@":
+        _list(part, context, *LISTS[name])
     else:
         _blocks(part, context["narrative"][item])
+
+
+def _list(part, context: dict, heading: str | None, kind: str, entries) -> None:
+    """A list of the context's, under its heading; nothing when it is empty."""
+    shown = entries(context)
+    if not shown:
+        return
+    if heading:
+        part.add_paragraph(heading, style="Heading 2")
+    _blocks(part, [{"kind": kind, "text": "", "entries": shown}])
 
 
 def _appendix(part, table: dict) -> None:
@@ -186,15 +230,16 @@ def _table(part, table: dict, keep_together: bool = True) -> None:
     grid = part.add_table(rows=0, cols=len(table["columns"]))
     grid.style = "Table Grid"
     numeric = [c["numeric"] for c in table["columns"]]
+    small = len(numeric) > NARROW_COLUMNS
     last = len(rows) - 1
     for index, values in enumerate(rows):
         strong = index == 0 or bool(table["total"] and index == last)
         keep = keep_together and index < last
-        grid._tbl.append(_row(values, numeric, index == 0, strong, keep))
+        grid._tbl.append(_row(values, numeric, index == 0, strong, keep, small))
     part.add_paragraph()
 
 
-def _row(values, numeric, header: bool, strong: bool, keep: bool):
+def _row(values, numeric, header: bool, strong: bool, keep: bool, small: bool):
     """A ``w:tr`` never split across pages; the header row repeats on each."""
     from docx.oxml import OxmlElement
 
@@ -213,8 +258,12 @@ def _row(values, numeric, header: bool, strong: bool, keep: bool):
             _child(layout, "w:jc", val="right")
         for number, line in enumerate(str(value).split("\n")):
             run = _child(paragraph, "w:r")
-            if strong:
-                _child(_child(run, "w:rPr"), "w:b")
+            if strong or small:
+                looks = _child(run, "w:rPr")
+                if strong:
+                    _child(looks, "w:b")
+                if small:
+                    _child(looks, "w:sz", val=SMALL_TEXT)
             if number:
                 _child(run, "w:br")
             text = _child(run, "w:t")
