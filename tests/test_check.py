@@ -136,7 +136,19 @@ def test_a_history_entry_of_no_complaint(desk):
         "VALUES (99, 'catatan', '2023-04-01', '2023-04-01T08:00:00', 'x')",
     )
     assert problems(desk, 1) == [
-        "foreign_key: events row 6 refers to a missing row of complaints"
+        "foreign_key: a 'catatan' history entry dated 2023-04-01 is orphaned: its "
+        "complaint is missing"
+    ]
+
+
+def test_a_complaint_of_a_missing_channel_is_named_by_its_number(desk):
+    damage(
+        desk.db,
+        "UPDATE complaints SET channel = 'merpati' WHERE tracking_no = 'ADU-2023-0002'",
+    )
+    assert problems(desk, 1) == [
+        "foreign_key: ADU-2023-0002 has the channel 'merpati', which is not in "
+        "the list of channels"
     ]
 
 

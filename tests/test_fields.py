@@ -5,10 +5,12 @@ import csv
 import io
 import sqlite3
 
+import typer
 from conftest import AS_OF
 from test_import import excel_csv
 
 from monev_cli import fields
+from monev_cli.commands import corrections
 from monev_cli.models import Complaint
 
 SHEET = {
@@ -56,3 +58,19 @@ def test_the_declaration_is_the_complaints_table_and_record(monev):
     stored = [field.name for field in fields.STORED]
     assert set(table) - {"id", "year", "seq"} == set(stored)
     assert set(Complaint._fields) - {"id", "events"} == set(stored)
+
+
+def test_correct_has_an_option_for_each_correctable_field(monev):
+    # Adding a correctable field (``correctable=True``, its title in SHOWN):
+    # `monev correct` needs an option for it, worded there; this names it.
+    app = typer.Typer()
+    corrections.add_to(app)
+    command = typer.main.get_command(app).commands["correct"]
+    options = {option for param in command.params for option in param.opts}
+    result = monev("correct", "ADU-2023-0001", "--reason", "Salah ketik")
+    listed = result.stderr.removeprefix(
+        "Error: Say what to correct: give one or more of "
+    )
+    named = listed.strip().removesuffix(".").split(", ")
+    assert len(named) == len(fields.CORRECTABLE)
+    assert [name for name in named if name not in options] == []

@@ -9,6 +9,7 @@ from conftest import AS_OF
 from test_import import HEADER, ROWS, excel_csv, listed
 
 from monev_cli.fields import STORED
+from monev_cli.models import Incoming
 from monev_cli.register import bulk, create_register
 
 
@@ -43,7 +44,7 @@ def test_a_bad_text_among_many_is_named_with_its_row(monev, tmp_path):
     assert listed(monev) == []
 
 
-def _incoming(day: int, tracking_no: str | None = None) -> bulk.Incoming:
+def _incoming(day: int, tracking_no: str | None = None) -> Incoming:
     recorded = ("dicatat", "diterima", f"2023-01-{day:02d}", "2023-02-01", "x", None)
     values = dict.fromkeys(field.name for field in STORED) | {
         "tracking_no": tracking_no,
@@ -56,7 +57,7 @@ def _incoming(day: int, tracking_no: str | None = None) -> bulk.Incoming:
         "confidential": False,
         "voided": False,
     }
-    return bulk.Incoming(where=day, values=values, events=[recorded])
+    return Incoming(where=day, values=values, events=(recorded,))
 
 
 @pytest.mark.parametrize("rows", [3, 101])

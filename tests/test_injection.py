@@ -92,6 +92,8 @@ SQL_INTERPOLATIONS = {
     "register/overdue.py: NO_RESPONSE_WHERE",
     "register/overdue.py: UNACKNOWLEDGED",
     "register/recaps.py: COUNTED",
+    "register/recaps.py: IDENTITY",
+    "register/recaps.py: PERSONAL[0]",
     "register/recaps.py: column",
     "register/recaps.py: marks",
     "register/recaps.py: open_marks",

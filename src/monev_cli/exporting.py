@@ -9,7 +9,7 @@ Names and contacts are written only when asked for (``include_personal``).
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from monev_cli import fields
 from monev_cli.errors import InputError
@@ -31,8 +31,7 @@ COLUMNS = fields.EXPORTED
 _UTC_OFFSET = re.compile(r"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     include_personal: bool = False
     include_void: bool = False
     # for Open311: the agency's time zone, and its name and service labels

@@ -46,6 +46,8 @@ class Field(NamedTuple):
     exported: bool = True
     personal: bool = False  # the complainant's identity: withheld unless asked
     void: bool = False  # about voiding: exported only with the voided entries
+    # `monev correct` may change it (its title in SHOWN names the correction)
+    correctable: bool = False
 
 
 FIELDS = (
@@ -56,39 +58,39 @@ FIELDS = (
     Field("received_on", date, RECEIVED, N_("received date"), (
         "tanggal", "tgl", "tanggal diterima", "tanggal pengaduan", "tgl pengaduan",
         "tanggal masuk", "tanggal laporan", "received", "date", "date received",
-    ), required=True),
+    ), required=True, correctable=True),
     Field("channel", str, CODE, N_("channel"), (
         "saluran", "media", "saluran pengaduan", "media pengaduan", "saluran media",
         "saluran media pengaduan", "sumber", "source",
-    ), required=True, code_list="channels"),
+    ), required=True, code_list="channels", correctable=True),
     Field("type", str, CODE, N_("type"), (
         "jenis", "jenis pengaduan", "kategori", "kategori pengaduan",
         "complaint type", "category",
-    ), required=True, code_list="types"),
+    ), required=True, code_list="types", correctable=True),
     Field("classification", str, CLASSIFICATION, N_("classification"), (
         "klasifikasi", "klasifikasi pengaduan",
-    )),
+    ), correctable=True),
     Field("summary", str, TEXT, N_("summary"), (
         "uraian", "uraian pengaduan", "isi pengaduan", "isi", "pengaduan",
         "perihal", "pokok pengaduan", "description", "subject",
-    ), required=True, long=True),
+    ), required=True, long=True, correctable=True),
     Field("name", str, TEXT, N_("name"), (
         "nama", "nama pengadu", "nama pelapor", "complainant",
-    ), personal=True),
+    ), personal=True, correctable=True),
     Field("contact", str, TEXT, N_("contact"), (
         "kontak", "kontak pengadu", "no hp", "nomor hp", "no telepon", "telepon",
         "telp", "email", "e mail", "phone",
-    ), personal=True),
+    ), personal=True, correctable=True),
     Field("confidential", bool, YES_NO, N_("confidential"), (
         "rahasia", "kerahasiaan", "identitas dirahasiakan",
     )),
     Field("unit", str, TEXT, N_("unit"), (
         "unit kerja", "bidang", "unit pengolah", "penanggung jawab",
-    )),
+    ), correctable=True),
     Field("external_ref", str, TEXT, N_("external reference"), (
         "nomor lapor", "no lapor", "id lapor", "nomor tiket lapor", "referensi",
         "referensi eksternal", "external reference", "reference",
-    )),
+    ), correctable=True),
     Field("status", str, STATUS, N_("status"), (
         "status penanganan", "status tindak lanjut", "status penanganan pengaduan",
     )),
@@ -119,6 +121,25 @@ STORED = tuple(field for field in FIELDS if field.stored)
 DATES = tuple(field.name for field in STORED if field.type is date)
 EXPORTED = tuple(field.name for field in FIELDS if field.exported)
 VOID = tuple(field.name for field in FIELDS if field.void)
+
+# The fields `monev show` lists, in its order (not the export's), with the
+# title it gives each; a correction of a field is named by its title, and
+# `correct` takes them in this order. The classification is shown beside
+# the type.
+SHOWN = {
+    "received_on": N_("Received"),
+    "channel": N_("Channel"),
+    "type": N_("Type"),
+    "classification": N_("Classification"),
+    "status": N_("Status"),
+    "due_on": N_("Due"),
+    "unit": N_("Unit"),
+    "name": N_("Name"),
+    "contact": N_("Contact"),
+    "external_ref": N_("External ref"),
+    "summary": N_("Summary"),
+}
+CORRECTABLE = tuple(name for name in SHOWN if BY_NAME[name].correctable)
 
 # The words sheets use for a status and for yes or no (normalised).
 STATUS_ALIASES = {

@@ -71,13 +71,6 @@ EVENT_VOID = "batal"
 EVENT_RESTORE = "pulih"  # a voided complaint brought back
 EVENT_CORRECTION = "koreksi"  # one recorded field changed: field, old, new value
 
-# The recorded fields a correction may change, in the order of `monev show`;
-# due_on follows a corrected received date, and is kept in the history too.
-CORRECTABLE = (
-    "received_on", "channel", "type", "classification", "unit", "name", "contact",
-    "external_ref", "summary",
-)  # fmt: skip
-
 
 class Stamp(NamedTuple):
     """Who makes a change, and when: passed in, never read from a clock here."""
@@ -138,6 +131,28 @@ class Event(NamedTuple):
         if self.field in PERSONAL:
             return self._replace(old_value=None, new_value=None)
         return self
+
+
+class Incoming(NamedTuple):
+    """A checked complaint from a file, waiting for its tracking number:
+    ``importing`` makes it, ``register.bulk`` stores it."""
+
+    where: int  # its row (or item) number in the file
+    # every stored field's checked value, by name (``fields.STORED``)
+    values: dict
+    # (kind, status, event_on ISO, logged_at, officer, note), oldest first;
+    # a correction's adds (field, old value, new value)
+    events: tuple[tuple, ...]
+
+
+class Plan(NamedTuple):
+    """What an import does with the complaints of a file
+    (``register.bulk.plan``)."""
+
+    new: list[Incoming]
+    skipped: int  # already in the register
+    # (row number, reason) of complaints whose number clashes
+    conflicts: list[tuple[int, str]]
 
 
 class Complaint(NamedTuple):

@@ -4,8 +4,8 @@ complaints, so a fresh machine, the tests and the benchmark all see one shape.""
 import random
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from monev_cli.errors import InputError, StateError
 from monev_cli.i18n import _
@@ -74,8 +74,7 @@ ANSWERS = (
 )
 
 
-@dataclass(frozen=True)
-class SampleComplaint:
+class SampleComplaint(NamedTuple):
     draft: Draft
     # (days after receipt, status, note), in order
     steps: tuple[tuple[int, str, str], ...]
@@ -111,7 +110,7 @@ def generate(
             confidential=confidential,
             unit=unit,
         )
-        yield SampleComplaint(draft, _steps(rng))
+        yield SampleComplaint(draft=draft, steps=_steps(rng))
 
 
 def _steps(rng: random.Random) -> tuple[tuple[int, str, str], ...]:

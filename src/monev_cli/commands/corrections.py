@@ -7,8 +7,8 @@ import typer
 from monev_cli.commands.common import AsOf, JsonFlag, today
 from monev_cli.commands.complaints import Ref, confirm
 from monev_cli.commands.lazy import help_of
-from monev_cli.commands.showing import FIELD_LABELS
 from monev_cli.dates import parse_date
+from monev_cli.fields import SHOWN
 from monev_cli.i18n import _
 from monev_cli.register import complaints as store
 from monev_cli.register import corrections
@@ -72,7 +72,7 @@ def correct(
     typer.echo(
         _("Corrected {ref}: {fields}. The answer is due by {due}.").format(
             ref=complaint.tracking_no,
-            fields=", ".join(_(FIELD_LABELS[field]) for field in changed),
+            fields=", ".join(_(SHOWN[field]) for field in changed),
             due=complaint.due_on.isoformat(),
         )
     )

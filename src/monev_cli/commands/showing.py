@@ -3,23 +3,9 @@ prints it: its fields, and its history; a confidential identity withheld
 unless asked for."""
 
 from monev_cli.commands import output
-from monev_cli.fields import PERSONAL
-from monev_cli.i18n import N_, _
+from monev_cli.fields import PERSONAL, SHOWN
+from monev_cli.i18n import _
 from monev_cli.models import EVENT_CORRECTION, Complaint, Event
-
-# A recorded field's name as show prints it; its corrections are named so too.
-FIELD_LABELS = {
-    "received_on": N_("Received"),
-    "channel": N_("Channel"),
-    "type": N_("Type"),
-    "classification": N_("Classification"),
-    "due_on": N_("Due"),
-    "unit": N_("Unit"),
-    "name": N_("Name"),
-    "contact": N_("Contact"),
-    "external_ref": N_("External ref"),
-    "summary": N_("Summary"),
-}
 
 
 def print_fields(
@@ -54,21 +40,23 @@ def print_history(complaint: Complaint, include_personal: bool) -> None:
 
 
 def _fields(complaint: Complaint, include_personal: bool, standing: str | None):
+    """(title, value) of each field ``fields.SHOWN`` lists, in its order."""
     withheld = _withheld(complaint, include_personal)
     due = complaint.due_on.isoformat()
     if standing is not None:
         due += f" ({standing})"
+    written = {
+        "received_on": complaint.received_on.isoformat(),
+        "type": f"{complaint.type} ({complaint.classification})",
+        "status": _("voided") if complaint.voided else complaint.status,
+        "due_on": due,
+    }
+    for name in PERSONAL:
+        written[name] = withheld or getattr(complaint, name)
     return [
-        (_("Received"), complaint.received_on.isoformat()),
-        (_("Channel"), complaint.channel),
-        (_("Type"), f"{complaint.type} ({complaint.classification})"),
-        (_("Status"), _("voided") if complaint.voided else complaint.status),
-        (_("Due"), due),
-        (_("Unit"), complaint.unit or "-"),
-        (_("Name"), withheld or complaint.name or "-"),
-        (_("Contact"), withheld or complaint.contact or "-"),
-        (_("External ref"), complaint.external_ref or "-"),
-        (_("Summary"), complaint.summary),
+        (_(title), written.get(name, getattr(complaint, name)) or "-")
+        for name, title in SHOWN.items()
+        if name != "classification"  # beside the type
     ]
 
 
@@ -88,7 +76,7 @@ def _history_note(event: Event, withheld: str | None) -> str:
     if withheld and event.field in PERSONAL:
         old = new = withheld
     return _("{field}: {old} → {new} ({reason})").format(
-        field=_(FIELD_LABELS.get(event.field, event.field)),
+        field=_(SHOWN.get(event.field, event.field)),
         old=old,
         new=new,
         reason=event.note,

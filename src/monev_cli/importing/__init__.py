@@ -10,8 +10,8 @@ values, each as ``fields.Checks`` does; ``register.bulk`` stores.
 
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from monev_cli.errors import InputError
 from monev_cli.i18n import _, ngettext
@@ -28,8 +28,7 @@ HEADER_SEARCH_ROWS = 10
 Progress = Callable[[str, int, int], None]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     fmt: str | None = None
     sheet: str | None = None
     mapping: Sequence[str] = ()
@@ -37,17 +36,18 @@ class Options:
     undated_answers: bool = False
 
 
-@dataclass
-class Result:
-    added: int
-    skipped: int
+class Result(NamedTuple):
+    """What an import read (its rows, the columns found) and what it did."""
+
     total: int
-    dry_run: bool
     # (header as written, field) of the columns read, and headers left aside
-    columns: list[tuple[str, str]] = field(default_factory=list)
+    columns: tuple[tuple[str, str], ...] = ()
     unknown: tuple[str, ...] = ()
+    added: int = 0
+    skipped: int = 0
+    dry_run: bool = False
     # the channels and types the file brought, by list
-    codes_added: dict[str, list[str]] = field(default_factory=dict)
+    codes_added: dict[str, list[str]] | None = None
 
 
 class RejectedRows(InputError):
@@ -106,19 +106,24 @@ def import_file(
     unit = "complaint" if fmt == "json" else "row"
     with nullcontext() if options.dry_run else register.write():
         plan = bulk.plan(register, incoming)
-        rejected += [Rejection(where, None, why) for where, why in plan.conflicts]
+        rejected += [
+            Rejection(where=where, column=None, message=why)
+            for where, why in plan.conflicts
+        ]
         if rejected:
             raise RejectedRows(rejected, result.total, unit)
         if not options.dry_run:
             _take_in(register, brought, stamp, path)
             bulk.store(register, plan.new, _phase(progress, _("Writing")))
-    result.added, result.skipped = len(plan.new), plan.skipped
-    result.codes_added = {
-        table: [arrival.code.code for arrival in found if arrival.old is None]
-        for table, found in brought.items()
-    }
-    result.dry_run = options.dry_run
-    return result
+    return result._replace(
+        added=len(plan.new),
+        skipped=plan.skipped,
+        dry_run=options.dry_run,
+        codes_added={
+            table: [arrival.code.code for arrival in found if arrival.old is None]
+            for table, found in brought.items()
+        },
+    )
 
 
 def _take_in(register: Register, brought: dict, stamp: Stamp, path: Path) -> None:
@@ -129,8 +134,7 @@ def _take_in(register: Register, brought: dict, stamp: Stamp, path: Path) -> Non
 
 
 def _read_json(checker: Checker, items: list, progress):
-    result = Result(added=0, skipped=0, total=len(items), dry_run=False)
-    return result, json_complaints(checker, items, progress)
+    return Result(total=len(items)), json_complaints(checker, items, progress)
 
 
 def _read_sheet(checker: Checker, path: Path, fmt: str, options: Options, progress):
@@ -142,14 +146,7 @@ def _read_sheet(checker: Checker, path: Path, fmt: str, options: Options, progre
         (name, index, header) for name, (index, header) in found.fields.items()
     )
     body = rows[at + 1 :]
-    result = Result(
-        added=0,
-        skipped=0,
-        total=len(body),
-        dry_run=False,
-        columns=found.describe(),
-        unknown=found.unknown,
-    )
+    result = Result(total=len(body), columns=found.describe(), unknown=found.unknown)
     return result, checker.check(body, layout, progress)
 
 

@@ -6,7 +6,7 @@ punctuation; ``--map HEADER=field`` names the rest. Pure functions.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from monev_cli import fields
 from monev_cli.errors import InputError
@@ -29,15 +29,14 @@ _KNOWN = {
 }
 
 
-@dataclass(frozen=True)
-class Columns:
+class Columns(NamedTuple):
     """Where each field is: field -> (column index, header as written)."""
 
     fields: dict[str, tuple[int, str]]
     unknown: tuple[str, ...]
 
-    def describe(self) -> list[tuple[str, str]]:
-        return [(header, field) for field, (_index, header) in self.fields.items()]
+    def describe(self) -> tuple[tuple[str, str], ...]:
+        return tuple((header, field) for field, (_index, header) in self.fields.items())
 
 
 def parse_mapping(items: Sequence[str]) -> dict[str, str]:
@@ -89,7 +88,7 @@ def locate(headers: Sequence, mapping: dict[str, str]) -> Columns:
                 raise _twice(field, fields[field][1], header)
             fields[field] = (index, header)
     _check_required(fields, headers)
-    return Columns(fields, tuple(unknown))
+    return Columns(fields=fields, unknown=tuple(unknown))
 
 
 def _check_mapped_headers_exist(headers: Sequence, mapping: dict[str, str]) -> None:

@@ -6,12 +6,11 @@ from datetime import date
 
 from monev_cli.dates import EARLIEST, check_event_on, check_in_range
 from monev_cli.errors import InputError
+from monev_cli.fields import CORRECTABLE, REQUIRED
 from monev_cli.fields import NAMES as FIELDS
-from monev_cli.fields import REQUIRED
 from monev_cli.i18n import _
-from monev_cli.importing.rows import Checker, Incoming, Rejection
+from monev_cli.importing.rows import Checker, Rejection
 from monev_cli.models import (
-    CORRECTABLE,
     DONE,
     EVENT_CORRECTION,
     EVENT_NOTE,
@@ -19,6 +18,7 @@ from monev_cli.models import (
     EVENT_RESTORE,
     EVENT_STATUS,
     EVENT_VOID,
+    Incoming,
 )
 from monev_cli.texts import SUMMARY_MAX, clean_text
 
@@ -73,9 +73,19 @@ def json_complaints(
 def _not_a_complaint(number: int, item) -> list[Rejection]:
     """Why an item cannot be read as a complaint (empty if it can)."""
     if not isinstance(item, dict):
-        return [Rejection(number, None, _("It is not a complaint (a JSON object)."))]
+        return [
+            Rejection(
+                where=number,
+                column=None,
+                message=_("It is not a complaint (a JSON object)."),
+            )
+        ]
     return [
-        Rejection(number, name, _("It is not a text, a number or a date."))
+        Rejection(
+            where=number,
+            column=name,
+            message=_("It is not a text, a number or a date."),
+        )
         for name in FIELDS
         if isinstance(item.get(name), (list, dict))
     ]
@@ -85,13 +95,14 @@ def _with_history(
     complaint: Incoming, events, as_of: date
 ) -> Incoming | list[Rejection]:
     try:
-        complaint.events = _events(events, complaint, as_of)
+        return complaint._replace(events=_events(events, complaint, as_of))
     except InputError as error:
-        return [Rejection(complaint.where, "events", error.message)]
-    return complaint
+        return [
+            Rejection(where=complaint.where, column="events", message=error.message)
+        ]
 
 
-def _events(items, complaint: Incoming, as_of: date) -> list[tuple]:
+def _events(items, complaint: Incoming, as_of: date) -> tuple[tuple, ...]:
     if not isinstance(items, list):
         raise InputError(_("Its events are not a list."))
     events = []
@@ -112,7 +123,7 @@ def _events(items, complaint: Incoming, as_of: date) -> list[tuple]:
             ) from None
         events.append(event)
     _check_agrees(events, complaint)
-    return events
+    return tuple(events)
 
 
 def _event(item, previous: date, as_of: date) -> tuple[tuple, date]:

@@ -21,16 +21,15 @@ from monev_cli.models import (
     EVENT_STATUS,
     EVENT_VOID,
     Code,
+    Incoming,
 )
-from monev_cli.register.bulk import Incoming
 from monev_cli.register.catalog import check_usable
 
 PROGRESS_STEP = 5_000
 _TIME_OF_DAY = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
 
 
-@dataclass(frozen=True)
-class Rejection:
+class Rejection(NamedTuple):
     where: int
     column: str | None
     message: str
@@ -113,13 +112,15 @@ class Checker:
             try:
                 values[column.name] = column.read(cell)
             except InputError as error:
-                rejected.append(Rejection(where, column.header, error.message))
+                rejected.append(
+                    Rejection(where=where, column=column.header, message=error.message)
+                )
         if rejected:
             return rejected
         try:
             return self.complaint(where, values)
         except InputError as error:
-            return [Rejection(where, None, error.message)]
+            return [Rejection(where=where, column=None, message=error.message)]
 
     def complaint(self, where: int, values: dict) -> Incoming:
         """The complaint a row's checked values describe (by field name), with
@@ -147,16 +148,16 @@ class Checker:
             voided=voided,
             void_reason=void_reason,
         )
-        complaint = Incoming(where=where, values=values, events=[])
-        complaint.events = self._history(complaint, answer)
-        return complaint
+        events = self._history(where, values, answer)
+        return Incoming(where=where, values=values, events=events)
 
-    def _history(self, complaint: Incoming, answer: str | None) -> list[tuple]:
+    def _history(
+        self, where: int, values: dict, answer: str | None
+    ) -> tuple[tuple, ...]:
         """The entries a desk would have made: recorded, then the row's status."""
         logged_at, officer = self.logged_at, self.officer
-        values = complaint.values
         received = values["received_on"].isoformat()
-        note = f"{self._note_head}{complaint.where}{self._note_tail}"
+        note = f"{self._note_head}{where}{self._note_tail}"
         events = [(EVENT_RECORDED, "diterima", received, logged_at, officer, note)]
         if values["status"] != "diterima":
             answered_on = values["answered_on"]
@@ -169,7 +170,7 @@ class Checker:
             events.append(
                 (EVENT_VOID, None, when, logged_at, officer, values["void_reason"])
             )
-        return events
+        return tuple(events)
 
     def _check_usable(self, received_on: date, channel: str, complaint_type: str):
         """A retired code is kept for the complaints received before it was."""

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 from monev_cli.errors import InputError
+from monev_cli.fields import STORED
 from monev_cli.i18n import _
 from monev_cli.models import (
     DONE,
@@ -49,14 +50,6 @@ _LATER_CORRECTION = (
     "AND e.field = '{field}' AND e.complaint_id = c.id AND e.event_on > :day "
     "ORDER BY e.event_on, e.id LIMIT 1"
 )
-# The columns a correction changes: those typed, and the classification and
-# due date that follow from a new type or received date, each of which the
-# correction stores as an entry of its own. Each had, on the day, the old value
-# of its first correction dated after it, if there is one.
-CORRECTED_COLUMNS = (
-    "received_on", "channel", "type", "classification", "summary", "name",
-    "contact", "confidential", "unit", "external_ref", "due_on",
-)  # fmt: skip
 
 
 def _corrected(field: str, otherwise: str) -> str:
@@ -76,7 +69,16 @@ def _expressions() -> dict[str, str]:
     )
     voided = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN 1 ELSE 0 END"
     reason = f"CASE WHEN e.kind = '{EVENT_VOID}' THEN e.note END"
-    found = {field: _corrected(field, f"c.{field}") for field in CORRECTED_COLUMNS}
+    # Any stored field but the tracking number (which never changes) had, on
+    # the day, the old value of its first correction dated after it, if there
+    # is one: those typed, and the classification and due date that follow
+    # from a new type or received date, each stored as an entry of its own.
+    # The status, answer and voiding are read from their own entries below.
+    found = {
+        field.name: _corrected(field.name, f"c.{field.name}")
+        for field in STORED
+        if field.name != "tracking_no"
+    }
     # The history holds text: the flag is a number in the register.
     found["confidential"] = f"CAST({found['confidential']} AS INTEGER)"
     found.update(

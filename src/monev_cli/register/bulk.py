@@ -5,12 +5,11 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 
 from monev_cli.fields import STORED, stored_value
 from monev_cli.i18n import _
-from monev_cli.models import DONE
+from monev_cli.models import DONE, Incoming, Plan
 from monev_cli.register import settings
 from monev_cli.register.catalog import tracking_prefix
 from monev_cli.register.connection import Register
@@ -41,39 +40,19 @@ INSERT_EVENT = (
 )
 
 
-@dataclass(slots=True)
-class Incoming:
-    """A checked complaint from a file, waiting for its tracking number."""
-
-    where: int  # its row (or item) number in the file
-    # every stored field's checked value, by name (``fields.STORED``)
-    values: dict
-    # (kind, status, event_on ISO, logged_at, officer, note), oldest first;
-    # a correction's adds (field, old value, new value)
-    events: list[tuple]
-
-
-@dataclass
-class Plan:
-    new: list[Incoming]
-    skipped: int
-    # (row number, reason) of complaints whose number clashes
-    conflicts: list[tuple[int, str]]
-
-
 def plan(register: Register, incoming: Sequence[Incoming]) -> Plan:
     """Which complaints are new: one already in the register is matched by
     its tracking number or external reference, else by its content."""
     known = _Known(register.conn)
-    result = Plan(new=[], skipped=0, conflicts=[])
+    new, skipped, conflicts = [], 0, []
     for complaint in incoming:
         if known.has(complaint):
-            result.skipped += 1
+            skipped += 1
         elif problem := known.clash(complaint):
-            result.conflicts.append((complaint.where, problem))
+            conflicts.append((complaint.where, problem))
         else:
-            result.new.append(complaint)
-    return result
+            new.append(complaint)
+    return Plan(new=new, skipped=skipped, conflicts=conflicts)
 
 
 class _Known:

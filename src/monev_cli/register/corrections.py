@@ -9,14 +9,9 @@ from datetime import date
 
 from monev_cli.dates import check_event_on
 from monev_cli.errors import InputError, StateError
+from monev_cli.fields import CORRECTABLE
 from monev_cli.i18n import _
-from monev_cli.models import (
-    CORRECTABLE,
-    EVENT_CORRECTION,
-    EVENT_RECORDED,
-    Complaint,
-    Stamp,
-)
+from monev_cli.models import EVENT_CORRECTION, EVENT_RECORDED, Complaint, Stamp
 from monev_cli.register import references, settings
 from monev_cli.register.complaints import (
     append_event,

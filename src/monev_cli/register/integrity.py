@@ -53,15 +53,46 @@ def _sqlite_problems(register: Register) -> list[Problem]:
         if not line.startswith("***")  # "*** in database main ***"
     ]
     problems += [
-        Problem(
-            "foreign_key",
-            _("{table} row {rowid} refers to a missing row of {parent}").format(
-                table=row[0], rowid=row[1], parent=row[2]
-            ),
-        )
+        Problem("foreign_key", _missing_parent(register, *row))
         for row in register.rows("PRAGMA foreign_key_check")
     ]
     return problems
+
+
+def _missing_parent(
+    register: Register, table: str, rowid: int | None, parent: str, key: int
+) -> str:
+    """A row whose parent is missing, named as an officer knows it: a
+    complaint by its tracking number, a history entry by its kind and date
+    (the register's row ids never leave it)."""
+    if table == "complaints" and rowid is not None:
+        column = next(
+            fk["from"]
+            for fk in register.rows("PRAGMA foreign_key_list(complaints)")
+            if fk["id"] == key
+        )
+        # the whole row: the column's name comes from the file being checked
+        found = register.row("SELECT * FROM complaints WHERE rowid = ?", (rowid,))
+        return _(
+            "{tracking_no} has the {column} '{value}', which is not in the list "
+            "of {parent}"
+        ).format(
+            tracking_no=found["tracking_no"],
+            column=column,
+            value=found[column],
+            parent=parent,
+        )
+    if table == "events" and rowid is not None:
+        found = register.row(
+            "SELECT kind, event_on FROM events WHERE rowid = ?", (rowid,)
+        )
+        return _(
+            "a '{kind}' history entry dated {event_on} is orphaned: its "
+            "complaint is missing"
+        ).format(kind=found["kind"], event_on=found["event_on"])
+    return _(
+        "a row of {table} is orphaned: it refers to a missing row of {parent}"
+    ).format(table=table, parent=parent)
 
 
 def _is_monev(register: Register) -> bool:

@@ -8,6 +8,7 @@ counts a voided complaint. Counts come back as plain data, keyed by code;
 from datetime import date
 
 from monev_cli import deadlines
+from monev_cli.fields import PERSONAL
 from monev_cli.models import DONE, OPEN_STATUSES
 from monev_cli.period import Period
 from monev_cli.register import catalog, codes
@@ -15,6 +16,8 @@ from monev_cli.register.connection import Register
 
 COUNTED = "voided = 0 AND received_on BETWEEN ? AND ?"
 MONTH = "substr(received_on, 1, 7)"  # YYYY-MM, a key of ``counts``
+# A complainant's identity: the personal fields as declared, the name first.
+IDENTITY = ", ".join(PERSONAL)
 
 
 def code_counts(
@@ -122,20 +125,22 @@ def topic_counts(
 def complainants(
     register: Register, period: Period, summaries: list[str], per_topic: int = 3
 ) -> dict[str, tuple[str, ...]]:
-    """A few named, non-confidential complainants of each summary."""
+    """A few named, non-confidential complainants of each summary, each as
+    'name (contact)': the personal fields, the rest after the name."""
     if not summaries:
         return {}
     marks = ", ".join("?" * len(summaries))
     rows = register.rows(
-        "SELECT summary, name, contact FROM (SELECT summary, name, contact, "
+        f"SELECT summary, {IDENTITY} FROM (SELECT summary, {IDENTITY}, "
         "ROW_NUMBER() OVER (PARTITION BY summary ORDER BY received_on, id) AS k "
         f"FROM complaints WHERE {COUNTED} AND confidential = 0 "
-        f"AND name IS NOT NULL AND summary IN ({marks})) WHERE k <= ? "
+        f"AND {PERSONAL[0]} IS NOT NULL AND summary IN ({marks})) WHERE k <= ? "
         "ORDER BY summary, k",
         (*period.params, *summaries, per_topic),
     )
     found: dict[str, tuple[str, ...]] = {}
-    for summary, name, contact in rows:
-        person = f"{name} ({contact})" if contact else name
+    for summary, name, *details in rows:
+        given = ", ".join(detail for detail in details if detail)
+        person = f"{name} ({given})" if given else name
         found[summary] = (*found.get(summary, ()), person)
     return found
