@@ -7,8 +7,8 @@ ranking and notes. Nothing here reads a file or the clock; memory holds a
 few lines per agency and code, whatever the number of complaints.
 """
 
-from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from monev_cli.errors import RegisterFileError
 from monev_cli.i18n import _
@@ -21,8 +21,7 @@ COUNTS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """One input as --check lists it."""
 
     path: Path
@@ -81,8 +80,7 @@ class Seen:
             self._digests[has_id][source.digest] = source.path
 
 
-@dataclass(frozen=True)
-class AgencyRecap:
+class AgencyRecap(NamedTuple):
     """One register's figures, as its own report counts them."""
 
     file: str
@@ -131,8 +129,7 @@ def agency_recap(
     )
 
 
-@dataclass(frozen=True)
-class LabelNote:
+class LabelNote(NamedTuple):
     """A code that an agency labels otherwise than the report does."""
 
     kind: str  # channel or type
@@ -142,15 +139,14 @@ class LabelNote:
     theirs: str
 
 
-@dataclass
-class Consolidated:
+class Consolidated(NamedTuple):
     agencies: list[AgencyRecap]
     totals: dict[str, int]
     days: AnswerDays
     combined: dict[str, Tally]
     ranking: list[tuple[int, AgencyRecap]]
     without_complaints: list[AgencyRecap]
-    label_notes: list[LabelNote] = field(default_factory=list)
+    label_notes: list[LabelNote]
 
 
 def consolidate(
@@ -188,7 +184,7 @@ def _named(agencies: list[AgencyRecap]) -> list[AgencyRecap]:
     names = [a.agency or "(tanpa nama)" for a in agencies]
     repeated = {name for name in names if names.count(name) > 1}
     return [
-        replace(a, name=f"{name} ({Path(a.file).name})" if name in repeated else name)
+        a._replace(name=f"{name} ({Path(a.file).name})" if name in repeated else name)
         for a, name in zip(agencies, names, strict=True)
     ]
 
@@ -268,5 +264,5 @@ def to_json(result: Consolidated, period: dict) -> dict:
         "totals": {**result.totals, "median_days": result.days.median},
         "without_complaints": [a.agency for a in result.without_complaints],
         **{kind: tally.to_dict() for kind, tally in result.combined.items()},
-        "label_notes": [asdict(note) for note in result.label_notes],
+        "label_notes": [note._asdict() for note in result.label_notes],
     }
