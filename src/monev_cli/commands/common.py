@@ -97,6 +97,20 @@ AsOf = Annotated[
 ]
 
 JsonFlag = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
+Ref = Annotated[
+    str,
+    typer.Argument(
+        help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
+    ),
+]
+TemplateDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--template-dir",
+        envvar="MONEV_TEMPLATES",
+        help=_("The agency's template folder, searched before the built-in one."),
+    ),
+]
 
 
 def year_option(help: str):

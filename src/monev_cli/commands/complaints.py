@@ -11,6 +11,7 @@ from monev_cli.commands import lateness, output, prompts, selection, showing
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
+    Ref,
     is_interactive,
     optional_date,
     today,
@@ -26,12 +27,6 @@ from monev_cli.models import (
 from monev_cli.register import Register, listing
 from monev_cli.register import complaints as store
 
-Ref = Annotated[
-    str,
-    typer.Argument(
-        help=_("Tracking number (e.g. ADU-2023-0007) or external reference.")
-    ),
-]
 HappenedOn = Annotated[
     str | None, typer.Option("--date", help=_("When it happened (default: today)."))
 ]

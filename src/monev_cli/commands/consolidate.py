@@ -11,14 +11,13 @@ import typer
 
 from monev_cli import sources
 from monev_cli.commands import output
-from monev_cli.commands.common import JsonFlag, today
+from monev_cli.commands.common import JsonFlag, TemplateDir, today
 from monev_cli.commands.lazy import help_of
 from monev_cli.commands.report import (
     Format,
     From,
     OutputFile,
     SignedAsOf,
-    TemplateDir,
     To,
     Year,
     format_of,

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from monev_cli.commands.common import AsOf, JsonFlag, today
-from monev_cli.commands.complaints import Ref, confirm
+from monev_cli.commands.common import AsOf, JsonFlag, Ref, today
+from monev_cli.commands.complaints import confirm
 from monev_cli.commands.lazy import help_of
 from monev_cli.dates import parse_date
 from monev_cli.fields import SHOWN

@@ -8,26 +8,16 @@ from typing import Annotated
 import typer
 
 from monev_cli import files
+from monev_cli.commands.common import Ref, TemplateDir
 from monev_cli.commands.lazy import help_of
 from monev_cli.i18n import _
 from monev_cli.models import Complaint
 from monev_cli.register import Register
 
-TemplateDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--template-dir",
-        envvar="MONEV_TEMPLATES",
-        help=_("The agency's template folder, searched before the built-in one."),
-    ),
-]
-
 
 def receipt(
     ctx: typer.Context,
-    ref: Annotated[
-        str, typer.Argument(help=_("Tracking number (e.g. ADU-2023-0007) or number."))
-    ],
+    ref: Ref,
     output_file: Annotated[
         Path | None,
         typer.Option(

@@ -15,6 +15,7 @@ from monev_cli.commands import output
 from monev_cli.commands.common import (
     AsOf,
     JsonFlag,
+    TemplateDir,
     optional_date,
     today,
     year_option,
@@ -35,16 +36,6 @@ Section = Annotated[
     ),
 ]
 TextYear = year_option(_("Only for this year's report (default: for every year)."))
-
-
-TemplateDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--template-dir",
-        envvar="MONEV_TEMPLATES",
-        help=_("The agency's template folder, searched before the built-in one."),
-    ),
-]
 
 
 OutputFile = Annotated[
